@@ -1,0 +1,39 @@
+// The collection layout is a contract shared by rules, web, functions and tests.
+export const paths = {
+  admin: (uid: string) => `admins/${uid}`,
+  admins: () => 'admins',
+  network: (networkId: string) => `networks/${networkId}`,
+  networks: () => 'networks',
+  members: (networkId: string) => `networks/${networkId}/members`,
+  member: (networkId: string, uid: string) => `networks/${networkId}/members/${uid}`,
+  workingGroups: (networkId: string) => `networks/${networkId}/workingGroups`,
+  workingGroup: (networkId: string, id: string) => `networks/${networkId}/workingGroups/${id}`,
+  actors: () => 'actors',
+  actor: (id: string) => `actors/${id}`,
+  offers: () => 'offers',
+  offer: (id: string) => `offers/${id}`,
+  contacts: () => 'contacts',
+  contact: (id: string) => `contacts/${id}`,
+  meetings: (networkId: string) => `networks/${networkId}/meetings`,
+  meeting: (networkId: string, id: string) => `networks/${networkId}/meetings/${id}`,
+  rsvps: (networkId: string, meetingId: string) =>
+    `networks/${networkId}/meetings/${meetingId}/rsvps`,
+  subscribers: (networkId: string) => `networks/${networkId}/subscribers`,
+  subscriber: (networkId: string, id: string) => `networks/${networkId}/subscribers/${id}`,
+  mailings: (networkId: string) => `networks/${networkId}/mailings`,
+  mailing: (networkId: string, id: string) => `networks/${networkId}/mailings/${id}`,
+  deliveries: (networkId: string, mailingId: string) =>
+    `networks/${networkId}/mailings/${mailingId}/deliveries`,
+  questionnaires: (networkId: string) => `networks/${networkId}/questionnaires`,
+  questionnaire: (networkId: string, id: string) => `networks/${networkId}/questionnaires/${id}`,
+  responses: (networkId: string, questionnaireId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/responses`,
+  results: (networkId: string, questionnaireId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/results`,
+  /** Token documents are keyed by the SHA-256 of the token; only functions read them. */
+  token: (tokenHash: string) => `tokens/${tokenHash}`,
+  /** Published snapshot of a network's upcoming public meetings, kept by a function. */
+  publicCalendar: (networkId: string) => `networks/${networkId}/public/calendar`,
+} as const;
+
+export const REGION = 'europe-west3';
