@@ -5,3 +5,6 @@ export * from './member.ts';
 export * from './workingGroup.ts';
 export * from './adminInputs.ts';
 export * from './paths.ts';
+export * from './publicCalendar.ts';
+export * from './errors.ts';
+export * from './validation.ts';

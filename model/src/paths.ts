@@ -37,3 +37,7 @@ export const paths = {
 } as const;
 
 export const REGION = 'europe-west3';
+
+/** memberships/{uid}: { networkIds } mirrored from members by the grant/revoke functions in the
+ * same batch, so the web app finds "my networks" with one read. */
+export const membershipPath = (uid: string) => `memberships/${uid}`;

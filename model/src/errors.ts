@@ -1,0 +1,26 @@
+// Stable error codes shared by functions (which send them) and the web app (which shows German
+// text for them). Functions attach { code, field? } as HttpsError details.
+export const ERROR_MESSAGES = {
+  INVALID_ARGUMENT: 'Die Eingaben sind unvollständig oder ungültig.',
+  UNAUTHENTICATED: 'Bitte melden Sie sich an.',
+  NOT_ADMIN: 'Nur Administratorinnen und Administratoren dürfen das.',
+  NOT_COORDINATOR: 'Sie koordinieren dieses Netzwerk nicht.',
+  NETWORK_EXISTS: 'Ein Netzwerk mit dieser Kurzbezeichnung gibt es schon.',
+  NETWORK_NOT_FOUND: 'Dieses Netzwerk gibt es nicht (mehr).',
+  MEMBER_NOT_FOUND: 'Diese Person koordiniert das Netzwerk nicht (mehr).',
+  RATE_LIMITED: 'Zu viele Anfragen. Bitte versuchen Sie es in einigen Minuten erneut.',
+  INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+} as const;
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ErrorDetails {
+  code: ErrorCode;
+  /** Dotted path of the offending input field, e.g. "contactPersons.0.email". */
+  field?: string;
+  /** Per-field messages (German) for forms. */
+  fields?: Record<string, string>;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in ERROR_MESSAGES;
+}
