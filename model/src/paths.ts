@@ -1,4 +1,7 @@
 // The collection layout is a contract shared by rules, web, functions and tests.
+
+export const TOKENS = 'tokens';
+
 export const paths = {
   admin: (uid: string) => `admins/${uid}`,
   admins: () => 'admins',
@@ -31,7 +34,7 @@ export const paths = {
   results: (networkId: string, questionnaireId: string) =>
     `networks/${networkId}/questionnaires/${questionnaireId}/results`,
   /** Token documents are keyed by the SHA-256 of the token; only functions read them. */
-  token: (tokenHash: string) => `tokens/${tokenHash}`,
+  token: (tokenHash: string) => `${TOKENS}/${tokenHash}`,
   /** Published snapshot of a network's upcoming public meetings, kept by a function. */
   publicCalendar: (networkId: string) => `networks/${networkId}/public/calendar`,
 } as const;

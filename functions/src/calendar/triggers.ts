@@ -1,0 +1,18 @@
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { db } from '../platform/firebase.ts';
+import { handleRebuildCalendar, handleRefreshAllCalendars } from './publicCalendar.ts';
+
+export const onMeetingWritten = onDocumentWritten(
+  'networks/{networkId}/meetings/{meetingId}',
+  async (event) => {
+    await handleRebuildCalendar(db(), event.params.networkId);
+  },
+);
+
+export const refreshCalendars = onSchedule(
+  { schedule: 'every day 00:05', timeZone: 'Europe/Berlin' },
+  async () => {
+    await handleRefreshAllCalendars(db());
+  },
+);

@@ -1,0 +1,40 @@
+import type { Request } from 'firebase-functions/v2/https';
+import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+type Route = (req: Request, deps: { db: Firestore }) => Promise<ApiResponse>;
+
+/**
+ * POST /api/health: proves the stack end to end (Hosting rewrite → function → Firestore) by
+ * recording a heartbeat through firebase-admin and reading it back.
+ */
+const health: Route = async (_req, { db }) => {
+  const ref = db.doc('system/health');
+  await ref.set(
+    { lastCheckAt: FieldValue.serverTimestamp(), checks: FieldValue.increment(1) },
+    { merge: true },
+  );
+  const snap = await ref.get();
+  return { status: 200, body: { ok: true, checks: snap.get('checks') as number } };
+};
+
+// The table of HTTP operations under /api; later capabilities add their routes here.
+const routes: Record<string, Partial<Record<string, Route>>> = {
+  '/api/health': { POST: health },
+};
+
+export async function handleApi(req: Request, deps: { db: Firestore }): Promise<ApiResponse> {
+  const route = routes[req.path.replace(/\/+$/, '')];
+  if (!route) return { status: 404, body: { error: 'NOT_FOUND', message: 'Unbekannte Adresse.' } };
+  const handler = route[req.method];
+  if (!handler)
+    return {
+      status: 405,
+      body: { error: 'METHOD_NOT_ALLOWED', message: 'Methode nicht erlaubt.' },
+    };
+  return handler(req, deps);
+}

@@ -1,0 +1,7 @@
+// Only re-exports: each trigger lives beside its plain handler.
+import './config/global.ts';
+
+export { api } from './http/triggers.ts';
+export { createNetwork, grantCoordinator, revokeCoordinator } from './networks/triggers.ts';
+export { onMeetingWritten, refreshCalendars } from './calendar/triggers.ts';
+export { purgeExpiredTokens } from './maintenance/triggers.ts';
