@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, requiredText, timestamp } from './primitives.ts';
+import { docId, email, requiredText, timestamp } from './primitives.ts';
 
 /** networks/{networkId}/members/{uid}: coordinator membership, written only by functions. */
 export const memberSchema = z.strictObject({
@@ -17,3 +17,14 @@ export const adminSchema = z.strictObject({
   grantedAt: timestamp,
 });
 export type Admin = z.infer<typeof adminSchema>;
+
+/**
+ * memberships/{uid}: the networks a user coordinates, mirrored from the member documents by the
+ * grant/revoke functions in the same transaction. Rules read it for entries listing several
+ * networks (actors, offers, contacts); the web app reads it to find "my networks".
+ */
+export const membershipSchema = z.strictObject({
+  networkIds: z.array(docId),
+  updatedAt: timestamp,
+});
+export type Membership = z.infer<typeof membershipSchema>;

@@ -24,7 +24,10 @@ export const networkProfileSchema = z.strictObject({
   name: requiredText(),
   region: requiredText(),
   description: optionalText(LIMITS.longText),
-  contactPersons: z.array(contactPersonSchema).max(10, { error: 'Höchstens 10 Einträge.' }).default([]),
+  contactPersons: z
+    .array(contactPersonSchema)
+    .max(10, { error: 'Höchstens 10 Einträge.' })
+    .default([]),
   fieldsOfAction: textList(30).default([...DEFAULT_FIELDS_OF_ACTION]),
   public: z.boolean().default(true),
 });

@@ -36,7 +36,7 @@ export const phone = z
   .string()
   .trim()
   .max(40, { error: 'Höchstens 40 Zeichen.' })
-  .regex(/^[0-9+()/ \-]*$/, { error: 'Nur Ziffern, Leerzeichen und + ( ) / -.' })
+  .regex(/^[0-9+()/ -]*$/, { error: 'Nur Ziffern, Leerzeichen und + ( ) / -.' })
   .default('');
 
 export const url = z
@@ -73,3 +73,26 @@ export const textList = (max: number = LIMITS.listItems, itemMax: number = LIMIT
 
 /** Timestamps are plain Dates inside the app; the data layers convert SDK Timestamps at the edge. */
 export const timestamp = z.date();
+
+/** A point in time that may be unset (deadline, confirmation, …). */
+export const optionalTimestamp = timestamp.nullable().default(null);
+
+/** A whole number in a range, with German messages. */
+export const int = (min: number, max: number) =>
+  z
+    .number({ error: 'Bitte eine Zahl angeben.' })
+    .int({ error: 'Bitte eine ganze Zahl angeben.' })
+    .min(min, { error: `Mindestens ${min}.` })
+    .max(max, { error: `Höchstens ${max}.` });
+
+/** A list of values without repetitions (ids, enum choices). */
+export const uniqueList = <T extends z.ZodType>(item: T, min: number, max: number) =>
+  z
+    .array(item)
+    .min(min, {
+      error: min === 1 ? 'Bitte mindestens einen Eintrag wählen.' : `Mindestens ${min} Einträge.`,
+    })
+    .max(max, { error: `Höchstens ${max} Einträge.` })
+    .refine((items) => new Set(items).size === items.length, {
+      error: 'Jeder Eintrag darf nur einmal vorkommen.',
+    });

@@ -13,7 +13,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; fields: Record<string, string> };
 
 /** Parses input with a schema, returning German per-field messages instead of throwing. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): ParseResult<z.output<S>> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrors(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, fields: fieldErrors(result.error) };
 }

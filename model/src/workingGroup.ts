@@ -14,7 +14,10 @@ export const workingGroupInputSchema = z.strictObject({
   fieldOfAction: optionalText(),
   description: optionalText(LIMITS.longText),
   lead: optionalText(),
-  members: z.array(workingGroupMemberSchema).max(200, { error: 'Höchstens 200 Mitglieder.' }).default([]),
+  members: z
+    .array(workingGroupMemberSchema)
+    .max(200, { error: 'Höchstens 200 Mitglieder.' })
+    .default([]),
 });
 export type WorkingGroupInput = z.infer<typeof workingGroupInputSchema>;
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { actorInputSchema, actorSchema } from './actor.ts';
+
+const minimal = { name: 'Café International e. V.', kinds: ['Verein'], networkIds: ['hemer'] };
+
+describe('actorInputSchema', () => {
+  it('completes a minimal entry with defaults, as a draft', () => {
+    const actor = actorInputSchema.parse(minimal);
+    expect(actor.status).toBe('draft');
+    expect(actor.address).toEqual({ street: '', postalCode: '', city: '' });
+    expect(actor.publicContact).toEqual({ phone: '', email: '' });
+    expect(actor.coordinates).toBeNull();
+    expect(actor.fieldsOfAction).toEqual([]);
+  });
+
+  it('refuses unknown keys, unknown kinds and an entry without network', () => {
+    expect(actorInputSchema.safeParse({ ...minimal, role: 'admin' }).success).toBe(false);
+    expect(actorInputSchema.safeParse({ ...minimal, kinds: ['Partei'] }).success).toBe(false);
+    expect(actorInputSchema.safeParse({ ...minimal, networkIds: [] }).success).toBe(false);
+  });
+
+  it('names the field in German when the website is not a web address', () => {
+    const result = actorInputSchema.safeParse({ ...minimal, website: 'cafe-international.de' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['website']);
+    expect(result.error?.issues[0]?.message).toMatch(/https:\/\//);
+  });
+});
+
+describe('actorSchema', () => {
+  it('requires the server stamps on the stored document', () => {
+    const input = actorInputSchema.parse(minimal);
+    expect(actorSchema.safeParse(input).success).toBe(false);
+    const now = new Date();
+    expect(
+      actorSchema.safeParse({ ...input, createdAt: now, updatedAt: now, updatedBy: 'u1' }).success,
+    ).toBe(true);
+  });
+});
