@@ -4,8 +4,12 @@ import type { z } from 'zod';
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    if (!(key in out)) out[key] = issue.message;
+    // An unknown key is reported at the object; name the key itself so the answer says which.
+    const path =
+      issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const key = path.map(String).join('.') || '_';
+    const message = issue.code === 'unrecognized_keys' ? 'Unbekanntes Feld.' : issue.message;
+    if (!(key in out)) out[key] = message;
   }
   return out;
 }
