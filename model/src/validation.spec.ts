@@ -10,7 +10,10 @@ describe('fieldErrors', () => {
     const result = schema.safeParse({ name: '', tags: ['ok', ''] });
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(fieldErrors(result.error)).toEqual({ name: 'Bitte ausfüllen.', 'tags.1': 'Bitte ausfüllen.' });
+      expect(fieldErrors(result.error)).toEqual({
+        name: 'Bitte ausfüllen.',
+        'tags.1': 'Bitte ausfüllen.',
+      });
     }
   });
   it('names an unknown key instead of the whole object', () => {
@@ -22,7 +25,10 @@ describe('fieldErrors', () => {
 
 describe('parseInput', () => {
   it('returns the parsed value when valid', () => {
-    expect(parseInput(schema, { name: ' Ali ', tags: [] })).toEqual({ ok: true, value: { name: 'Ali', tags: [] } });
+    expect(parseInput(schema, { name: ' Ali ', tags: [] })).toEqual({
+      ok: true,
+      value: { name: 'Ali', tags: [] },
+    });
   });
   it('reports a too long text with its limit', () => {
     expect(parseInput(schema, { name: 'x'.repeat(11), tags: [] })).toEqual({

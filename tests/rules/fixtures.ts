@@ -1,0 +1,314 @@
+// Valid documents, built with the model's schemas so the rules are tested against exactly what
+// web and functions write. Stored documents carry Dates (seeded); client writes carry
+// serverTimestamp() stamps as the data layer sends them.
+import { serverTimestamp, type DocumentData } from 'firebase/firestore';
+import {
+  actorInputSchema,
+  actorSchema,
+  contactInputSchema,
+  contactSchema,
+  deliverySchema,
+  initialMailingProgress,
+  mailingInputSchema,
+  mailingSchema,
+  meetingInputSchema,
+  meetingSchema,
+  memberSchema,
+  membershipSchema,
+  networkSchema,
+  offerInputSchema,
+  offerSchema,
+  publicCalendarSchema,
+  questionResultSchema,
+  questionnaireInputSchema,
+  questionnaireSchema,
+  responseSchema,
+  rsvpSchema,
+  sha256Hex,
+  subscriberIdFor,
+  subscriberSchema,
+  tokenSchema,
+  workingGroupInputSchema,
+  workingGroupSchema,
+  adminSchema,
+  type ActorInput,
+  type ContactInput,
+  type MailingInput,
+  type MeetingInput,
+  type OfferInput,
+  type QuestionnaireInput,
+} from '@knotenpunkt/model';
+import { ADMIN, COORD_A, COORD_B, NETWORK_A, NETWORK_B } from './personas.ts';
+
+export const T0 = new Date('2026-11-01T10:00:00Z');
+const MEETING_START = new Date('2026-12-03T16:00:00Z');
+const MEETING_END = new Date('2026-12-03T18:00:00Z');
+export const CONSENT_TEXT = 'Ich möchte Einladungen des Netzwerks per E-Mail erhalten.';
+
+/** Stamps of a stored document. */
+const stored = { createdAt: T0, updatedAt: T0, updatedBy: 'seed' };
+
+/** Stamps a client sends when creating. */
+export const createStamps = (uid: string | null) => ({
+  createdAt: serverTimestamp(),
+  updatedAt: serverTimestamp(),
+  updatedBy: uid ?? '',
+});
+
+/** Stamps a client sends when updating. */
+export const updateStamps = (uid: string | null) => ({
+  updatedAt: serverTimestamp(),
+  updatedBy: uid ?? '',
+});
+
+// ---------------------------------------------------------------- inputs (what forms submit)
+
+export const actorInput = (over: Partial<ActorInput> = {}) =>
+  actorInputSchema.parse({
+    name: 'Café International e. V.',
+    kinds: ['Verein'],
+    shortDescription: 'Begegnungscafé mit Sprachtreff',
+    networkIds: [NETWORK_A],
+    status: 'published',
+    coordinates: { lat: 51.38, lng: 7.77 },
+    ...over,
+  });
+
+export const offerInput = (over: Partial<OfferInput> = {}) =>
+  offerInputSchema.parse({
+    actorIds: ['cafe'],
+    title: 'Sprachcafé',
+    offerTypes: ['Sprachtreff'],
+    schedule: 'dienstags 15–17 Uhr',
+    free: true,
+    networkIds: [NETWORK_A],
+    status: 'published',
+    ...over,
+  });
+
+export const contactInput = (over: Partial<ContactInput> = {}) =>
+  contactInputSchema.parse({
+    name: 'Aylin Demir',
+    email: 'aylin.demir@example.de',
+    kind: 'volunteer',
+    networkIds: [NETWORK_A],
+    consent: { given: true, note: 'Formular vom 3. 11.', recordedAt: T0 },
+    ...over,
+  });
+
+export const meetingInput = (over: Partial<MeetingInput> = {}) =>
+  meetingInputSchema.parse({
+    kind: 'Netzwerktreffen',
+    title: 'Netzwerktreffen Dezember',
+    start: MEETING_START,
+    end: MEETING_END,
+    place: 'Rathaus, Saal 2',
+    agenda: [{ title: 'Begrüßung' }],
+    capacity: 40,
+    public: true,
+    ...over,
+  });
+
+export const workingGroupInput = () =>
+  workingGroupInputSchema.parse({
+    name: 'AK Sprache',
+    fieldOfAction: 'Bildung und Sprache (Kita und Schule)',
+    members: [{ kind: 'actor', id: 'cafe', name: 'Café International e. V.' }],
+  });
+
+export const mailingInput = (over: Partial<MailingInput> = {}) =>
+  mailingInputSchema.parse({
+    purpose: 'information',
+    subject: 'Neues aus dem Netzwerk',
+    bodyText: 'Liebe Akteurinnen und Akteure, …',
+    recipients: { source: 'subscribers' },
+    ...over,
+  });
+
+export const questionnaireInput = (over: Partial<QuestionnaireInput> = {}) =>
+  questionnaireInputSchema.parse({
+    title: 'Bedarfe und Ressourcen 2026',
+    questions: [
+      { id: 'bedarf', kind: 'text', label: 'Was fehlt in Ihrer Arbeit?' },
+      { id: 'zufrieden', kind: 'scale', label: 'Wie zufrieden sind Sie mit dem Netzwerk?' },
+    ],
+    ...over,
+  });
+
+// ---------------------------------------------------------------- stored documents
+
+export const storedNetwork = (slug: string, isPublic: boolean) =>
+  networkSchema.parse({
+    name: `Netzwerk ${slug}`,
+    region: 'Kreis Rheinwald',
+    slug,
+    public: isPublic,
+    createdAt: T0,
+    updatedAt: T0,
+  });
+
+export const storedActor = (over: Partial<ActorInput> = {}) =>
+  actorSchema.parse({ ...actorInput(over), ...stored });
+export const storedOffer = (over: Partial<OfferInput> = {}) =>
+  offerSchema.parse({ ...offerInput(over), ...stored });
+export const storedContact = (over: Partial<ContactInput> = {}) =>
+  contactSchema.parse({ ...contactInput(over), ...stored });
+export const storedMeeting = (over: Partial<MeetingInput> = {}) =>
+  meetingSchema.parse({ ...meetingInput(over), ...stored });
+export const storedWorkingGroup = () =>
+  workingGroupSchema.parse({ ...workingGroupInput(), ...stored });
+export const storedMailing = (
+  status: 'draft' | 'queued' | 'sending' | 'paused' | 'sent' = 'draft',
+) =>
+  mailingSchema.parse({
+    ...mailingInput(),
+    status,
+    progress: initialMailingProgress(),
+    ...stored,
+  });
+export const storedQuestionnaire = (over: Partial<QuestionnaireInput> = {}) =>
+  questionnaireSchema.parse({ ...questionnaireInput(over), ...stored });
+
+export const storedMember = (name: string, email: string) =>
+  memberSchema.parse({ role: 'coordinator', name, email, grantedAt: T0, grantedBy: ADMIN.uid });
+
+export const storedCalendar = () =>
+  publicCalendarSchema.parse({
+    meetings: [
+      {
+        id: 'm1',
+        kind: 'Netzwerktreffen',
+        title: 'Netzwerktreffen Dezember',
+        start: MEETING_START,
+        end: MEETING_END,
+        place: 'Rathaus',
+      },
+    ],
+    updatedAt: T0,
+  });
+
+export const storedRsvp = (subscriberId: string) =>
+  rsvpSchema.parse({
+    subscriberId,
+    email: 'anna@example.de',
+    answer: 'yes',
+    waitlisted: false,
+    answeredAt: T0,
+    updatedAt: T0,
+  });
+
+export const storedDelivery = (subscriberId: string) =>
+  deliverySchema.parse({
+    subscriberId,
+    email: 'anna@example.de',
+    status: 'sent',
+    attempts: 1,
+    lastError: '',
+    messageId: '<1@knotenpunkt>',
+    sentAt: T0,
+    createdAt: T0,
+    updatedAt: T0,
+  });
+
+export const storedResponse = () =>
+  responseSchema.parse({
+    actorId: 'cafe',
+    answers: { bedarf: 'Räume', zufrieden: 4 },
+    submittedAt: T0,
+  });
+
+export const storedResult = () =>
+  questionResultSchema.parse({
+    questionId: 'zufrieden',
+    kind: 'scale',
+    respondents: 1,
+    answered: 1,
+    counts: { '4': 1 },
+    shares: { '4': 1 },
+    mean: 4,
+    texts: [],
+    updatedAt: T0,
+  });
+
+export const storedToken = () =>
+  tokenSchema.parse({
+    purpose: 'unsubscribe',
+    networkId: NETWORK_A,
+    targetPath: `networks/${NETWORK_A}/subscribers/x`,
+    expiresAt: null,
+    usedAt: null,
+    createdAt: T0,
+  });
+
+// ---------------------------------------------------------------- subscribers
+
+export const emailFor = (key: string) => `${key.toLowerCase()}@example.de`;
+export const subscriberIdOf = (key: string) => subscriberIdFor(emailFor(key));
+
+export async function storedSubscriber(key: string, status: 'confirmed' | 'pending' = 'confirmed') {
+  return subscriberSchema.parse({
+    email: emailFor(key),
+    name: 'Anna Beispiel',
+    organisation: 'Kita Regenbogen',
+    interests: ['Bildung'],
+    status,
+    consent: {
+      form: 'signup',
+      textVersion: '2026-11',
+      textHash: await sha256Hex(CONSENT_TEXT),
+      requestedAt: T0,
+      confirmedAt: status === 'confirmed' ? T0 : null,
+    },
+    unsubscribedAt: null,
+    createdAt: T0,
+    updatedAt: T0,
+  });
+}
+
+/** What a coordinator's form writes for someone whose consent they hold. */
+export async function subscriberCreate(key: string): Promise<DocumentData> {
+  return {
+    email: emailFor(key),
+    name: 'Ben Beispiel',
+    organisation: '',
+    interests: [],
+    status: 'confirmed',
+    consent: {
+      form: 'coordinator',
+      textVersion: 'Teilnehmerliste 2026-11',
+      textHash: await sha256Hex(CONSENT_TEXT),
+      requestedAt: serverTimestamp(),
+      confirmedAt: serverTimestamp(),
+    },
+    unsubscribedAt: null,
+    createdAt: serverTimestamp(),
+    updatedAt: serverTimestamp(),
+  };
+}
+
+// ---------------------------------------------------------------- the shared world
+
+/**
+ * Network A is public, network B is not. coord-a coordinates A, coord-b coordinates B,
+ * admin-1 is an admin, user-plain is signed in with no role.
+ */
+export function world(): Record<string, DocumentData> {
+  return {
+    [`admins/${ADMIN.uid}`]: adminSchema.parse({ email: 'admin@example.de', grantedAt: T0 }),
+    [`networks/${NETWORK_A}`]: storedNetwork(NETWORK_A, true),
+    [`networks/${NETWORK_B}`]: storedNetwork(NETWORK_B, false),
+    [`networks/${NETWORK_A}/members/${COORD_A.uid}`]: storedMember(
+      'Koordinatorin A',
+      'a@example.de',
+    ),
+    [`networks/${NETWORK_B}/members/${COORD_B.uid}`]: storedMember('Koordinator B', 'b@example.de'),
+    [`memberships/${COORD_A.uid}`]: membershipSchema.parse({
+      networkIds: [NETWORK_A],
+      updatedAt: T0,
+    }),
+    [`memberships/${COORD_B.uid}`]: membershipSchema.parse({
+      networkIds: [NETWORK_B],
+      updatedAt: T0,
+    }),
+  };
+}

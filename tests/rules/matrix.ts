@@ -1,0 +1,462 @@
+// The policy, cell by cell: every collection × persona × method, and what the rules must answer.
+// matrix.test.ts runs it against the emulator and writes docs/security.md from the outcomes.
+import {
+  collection,
+  query,
+  serverTimestamp,
+  where,
+  type DocumentData,
+  type Firestore,
+  type Query,
+} from 'firebase/firestore';
+import {
+  createStamps,
+  storedActor,
+  storedCalendar,
+  storedContact,
+  storedDelivery,
+  storedMailing,
+  storedMeeting,
+  storedMember,
+  storedNetwork,
+  storedOffer,
+  storedQuestionnaire,
+  storedResponse,
+  storedResult,
+  storedRsvp,
+  storedSubscriber,
+  storedToken,
+  storedWorkingGroup,
+  subscriberCreate,
+  subscriberIdOf,
+  updateStamps,
+  actorInput,
+  contactInput,
+  mailingInput,
+  meetingInput,
+  offerInput,
+  questionnaireInput,
+  workingGroupInput,
+  T0,
+} from './fixtures.ts';
+import { NETWORK_A, NETWORK_B, type Persona, type PersonaKey } from './personas.ts';
+
+export type Method = 'get' | 'list' | 'create' | 'update' | 'delete';
+export const METHODS: readonly Method[] = ['get', 'list', 'create', 'update', 'delete'];
+
+export interface MatrixRow {
+  /** Row heading in the policy table. */
+  name: string;
+  /** One target document, for test names: "… cannot read <one>". */
+  one: string;
+  /** What the list query asks for: "… cannot list <many>". */
+  many: string;
+  /** Collection path of every document the row touches. */
+  collection: string;
+  /** The list query as a client writes it (shown in docs/security.md). */
+  query: string;
+  list: (db: Firestore) => Query;
+  /** Document id for a key; default: the key itself. */
+  id?: (key: string) => string | Promise<string>;
+  /** Keys of the documents get/update/delete/create target; defaults: target, upd-, del-, new-. */
+  getKey?: string;
+  updateKey?: (p: Persona) => string;
+  deleteKey?: (p: Persona) => string;
+  createKey?: (p: Persona) => string;
+  /** Keys seeded by the shared world, not by the row. */
+  worldKeys?: string[];
+  /** Stored document for a key (seeded with rules disabled). */
+  stored: (key: string) => DocumentData | Promise<DocumentData>;
+  /** Further documents the row needs (path → data), e.g. a parent the rules read. */
+  extra?: () => Record<string, DocumentData>;
+  /** What the persona's client sends to create a document under `key`. */
+  create: (p: Persona, key: string) => DocumentData | Promise<DocumentData>;
+  /** The patch the persona's client sends to update. */
+  update: (p: Persona) => DocumentData;
+  /** The policy: methods allowed per persona; everything else must be denied. */
+  allowed: Record<PersonaKey, readonly Method[]>;
+}
+
+const READ: readonly Method[] = ['get', 'list'];
+const ALL = METHODS;
+const nobody: Record<PersonaKey, readonly Method[]> = {
+  public: [],
+  signedIn: [],
+  coordA: [],
+  coordB: [],
+  admin: [],
+};
+const everyone = (methods: readonly Method[]) => ({
+  public: methods,
+  signedIn: methods,
+  coordA: methods,
+  coordB: methods,
+  admin: methods,
+});
+
+const own = (p: Persona) => p.uid ?? `new-${p.key}`;
+const inA = (path: string) => `networks/${NETWORK_A}/${path}`;
+const all = (path: string) => (db: Firestore) => collection(db, path);
+
+export const MATRIX: readonly MatrixRow[] = [
+  {
+    name: 'admins',
+    one: "the admin's own admin document",
+    many: 'all admin documents',
+    collection: 'admins',
+    query: "collection('admins')",
+    list: all('admins'),
+    getKey: 'admin-1',
+    worldKeys: ['admin-1'],
+    createKey: own,
+    stored: () => ({ email: 'other-admin@example.de', grantedAt: T0 }),
+    create: () => ({ email: 'me@example.de', grantedAt: serverTimestamp() }),
+    update: () => ({ email: 'changed@example.de' }),
+    allowed: { ...nobody, admin: READ },
+  },
+  {
+    name: 'memberships',
+    one: "coordinator A's membership index",
+    many: 'all membership indexes',
+    collection: 'memberships',
+    query: "collection('memberships')",
+    list: all('memberships'),
+    getKey: 'coord-a',
+    worldKeys: ['coord-a'],
+    createKey: own,
+    stored: () => ({ networkIds: [NETWORK_B], updatedAt: T0 }),
+    create: () => ({ networkIds: [NETWORK_A, NETWORK_B], updatedAt: serverTimestamp() }),
+    update: () => ({ networkIds: [NETWORK_A, NETWORK_B], updatedAt: serverTimestamp() }),
+    allowed: { ...nobody, coordA: ['get'], admin: READ },
+  },
+  {
+    name: 'networks (public)',
+    one: 'network A (public)',
+    many: 'public networks',
+    collection: 'networks',
+    query: "query(collection('networks'), where('public', '==', true))",
+    list: (db) => query(collection(db, 'networks'), where('public', '==', true)),
+    getKey: NETWORK_A,
+    updateKey: () => NETWORK_A,
+    deleteKey: () => NETWORK_A,
+    worldKeys: [NETWORK_A],
+    stored: (key) => storedNetwork(key, true),
+    create: (_p, key) => ({
+      ...storedNetwork(key.toLowerCase(), true),
+      createdAt: serverTimestamp(),
+    }),
+    update: () => ({ name: 'Netzwerk A (neu)', updatedAt: serverTimestamp() }),
+    allowed: { ...everyone(READ), coordA: ['get', 'list', 'update'] },
+  },
+  {
+    name: 'networks (not public)',
+    one: 'network B (not public)',
+    many: 'all networks without a filter',
+    collection: 'networks',
+    query: "collection('networks')",
+    list: all('networks'),
+    getKey: NETWORK_B,
+    updateKey: () => NETWORK_B,
+    deleteKey: () => NETWORK_B,
+    worldKeys: [NETWORK_B],
+    stored: (key) => storedNetwork(key, false),
+    create: (_p, key) => ({
+      ...storedNetwork(key.toLowerCase(), false),
+      createdAt: serverTimestamp(),
+    }),
+    update: () => ({ description: 'Nur für Mitglieder.', updatedAt: serverTimestamp() }),
+    allowed: { ...nobody, coordB: ['get', 'update'], admin: READ },
+  },
+  {
+    name: 'members',
+    one: "coordinator A's member document",
+    many: 'the members of network A',
+    collection: inA('members'),
+    query: "collection('networks/{A}/members')",
+    list: all(inA('members')),
+    getKey: 'coord-a',
+    worldKeys: ['coord-a'],
+    createKey: own,
+    stored: () => storedMember('Frühere Koordinatorin', 'old@example.de'),
+    create: (p) => ({
+      role: 'coordinator',
+      name: 'Ich',
+      email: 'me@example.de',
+      grantedAt: serverTimestamp(),
+      grantedBy: p.uid ?? '',
+    }),
+    update: () => ({ name: 'Umbenannt' }),
+    allowed: { ...nobody, coordA: READ, admin: READ },
+  },
+  {
+    name: 'public snapshots',
+    one: "network A's public calendar",
+    many: "network A's public snapshots",
+    collection: inA('public'),
+    query: "collection('networks/{A}/public') or doc('networks/{A}/public/calendar')",
+    list: all(inA('public')),
+    getKey: 'calendar',
+    stored: () => storedCalendar(),
+    create: () => ({ meetings: [], updatedAt: serverTimestamp() }),
+    update: () => ({ meetings: [] }),
+    allowed: everyone(READ),
+  },
+  {
+    name: 'workingGroups',
+    one: 'a working group of network A',
+    many: "network A's working groups",
+    collection: inA('workingGroups'),
+    query: "collection('networks/{A}/workingGroups')",
+    list: all(inA('workingGroups')),
+    stored: () => storedWorkingGroup(),
+    create: (p) => ({ ...workingGroupInput(), ...createStamps(p.uid) }),
+    update: (p) => ({ lead: 'Frau Yilmaz', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'actors (published)',
+    one: 'a published actor of network A',
+    many: 'published actors',
+    collection: 'actors',
+    query: "query(collection('actors'), where('status', '==', 'published'))",
+    list: (db) => query(collection(db, 'actors'), where('status', '==', 'published')),
+    stored: () => storedActor({ status: 'published' }),
+    create: (p) => ({ ...actorInput({ status: 'published' }), ...createStamps(p.uid) }),
+    update: (p) => ({ name: 'Café International (neu)', ...updateStamps(p.uid) }),
+    allowed: { ...everyone(READ), coordA: ALL },
+  },
+  {
+    name: 'actors (draft)',
+    one: 'a draft actor of network A',
+    many: "network A's actors in every status",
+    collection: 'actors',
+    query: "query(collection('actors'), where('networkIds', 'array-contains', A))",
+    list: (db) => query(collection(db, 'actors'), where('networkIds', 'array-contains', NETWORK_A)),
+    stored: () => storedActor({ status: 'draft' }),
+    create: (p) => ({ ...actorInput({ status: 'draft' }), ...createStamps(p.uid) }),
+    update: (p) => ({ status: 'published', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'offers (published)',
+    one: 'a published offer of network A',
+    many: 'published offers',
+    collection: 'offers',
+    query: "query(collection('offers'), where('status', '==', 'published'))",
+    list: (db) => query(collection(db, 'offers'), where('status', '==', 'published')),
+    stored: () => storedOffer({ status: 'published' }),
+    create: (p) => ({ ...offerInput({ status: 'published' }), ...createStamps(p.uid) }),
+    update: (p) => ({ schedule: 'mittwochs 15–17 Uhr', ...updateStamps(p.uid) }),
+    allowed: { ...everyone(READ), coordA: ALL },
+  },
+  {
+    name: 'offers (draft)',
+    one: 'a draft offer of network A',
+    many: "network A's offers in every status",
+    collection: 'offers',
+    query: "query(collection('offers'), where('networkIds', 'array-contains', A))",
+    list: (db) => query(collection(db, 'offers'), where('networkIds', 'array-contains', NETWORK_A)),
+    stored: () => storedOffer({ status: 'draft' }),
+    create: (p) => ({ ...offerInput({ status: 'draft' }), ...createStamps(p.uid) }),
+    update: (p) => ({ status: 'archived', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'contacts',
+    one: 'a contact of network A',
+    many: "network A's contacts",
+    collection: 'contacts',
+    query: "query(collection('contacts'), where('networkIds', 'array-contains', A))",
+    list: (db) =>
+      query(collection(db, 'contacts'), where('networkIds', 'array-contains', NETWORK_A)),
+    stored: () => storedContact(),
+    create: (p) => ({ ...contactInput(), ...createStamps(p.uid) }),
+    update: (p) => ({ phone: '02372 12345', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'meetings (public)',
+    one: 'a public meeting of network A',
+    many: 'public meetings of network A',
+    collection: inA('meetings'),
+    query: "query(collection('networks/{A}/meetings'), where('public', '==', true))",
+    list: (db) => query(collection(db, inA('meetings')), where('public', '==', true)),
+    stored: () => storedMeeting({ public: true }),
+    create: (p) => ({ ...meetingInput({ public: true }), ...createStamps(p.uid) }),
+    update: (p) => ({ place: 'Bürgerhaus', ...updateStamps(p.uid) }),
+    allowed: { ...everyone(READ), coordA: ALL },
+  },
+  {
+    name: 'meetings (internal)',
+    one: 'an internal meeting of network A',
+    many: 'all meetings of network A',
+    collection: inA('meetings'),
+    query: "collection('networks/{A}/meetings')",
+    list: all(inA('meetings')),
+    stored: () => storedMeeting({ public: false }),
+    create: (p) => ({ ...meetingInput({ public: false }), ...createStamps(p.uid) }),
+    update: (p) => ({ minutes: 'Protokoll: …', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'rsvps',
+    one: 'an RSVP to a meeting of network A',
+    many: 'the RSVPs to a meeting of network A',
+    collection: inA('meetings/target/rsvps'),
+    query: "collection('networks/{A}/meetings/{id}/rsvps')",
+    list: all(inA('meetings/target/rsvps')),
+    stored: (key) => storedRsvp(key),
+    create: (_p, key) => ({ ...storedRsvp(key), answeredAt: serverTimestamp() }),
+    update: () => ({ answer: 'no' }),
+    allowed: { ...nobody, coordA: READ },
+  },
+  {
+    name: 'subscribers',
+    one: 'a subscriber of network A',
+    many: "network A's subscribers",
+    collection: inA('subscribers'),
+    query: "collection('networks/{A}/subscribers')",
+    list: all(inA('subscribers')),
+    id: (key) => subscriberIdOf(key),
+    stored: (key) => storedSubscriber(key),
+    create: (_p, key) => subscriberCreate(key),
+    update: () => ({ organisation: 'Familienzentrum', updatedAt: serverTimestamp() }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'mailings',
+    one: 'a draft mailing of network A',
+    many: "network A's mailings",
+    collection: inA('mailings'),
+    query: "collection('networks/{A}/mailings')",
+    list: all(inA('mailings')),
+    stored: () => storedMailing('draft'),
+    create: (p) => ({
+      ...mailingInput(),
+      status: 'draft',
+      progress: storedMailing().progress,
+      ...createStamps(p.uid),
+    }),
+    update: (p) => ({ subject: 'Neues aus dem Netzwerk (Korrektur)', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'deliveries',
+    one: 'a delivery record of network A',
+    many: "a mailing's delivery records",
+    collection: inA('mailings/target/deliveries'),
+    query: "collection('networks/{A}/mailings/{id}/deliveries')",
+    list: all(inA('mailings/target/deliveries')),
+    stored: (key) => storedDelivery(key),
+    create: (_p, key) => ({ ...storedDelivery(key), createdAt: serverTimestamp() }),
+    update: () => ({ status: 'sent' }),
+    allowed: { ...nobody, coordA: READ },
+  },
+  {
+    name: 'questionnaires',
+    one: 'a draft questionnaire of network A',
+    many: "network A's questionnaires",
+    collection: inA('questionnaires'),
+    query: "collection('networks/{A}/questionnaires')",
+    list: all(inA('questionnaires')),
+    stored: () => storedQuestionnaire(),
+    create: (p) => ({ ...questionnaireInput(), ...createStamps(p.uid) }),
+    update: (p) => ({ intro: 'Bitte bis Ende Januar ausfüllen.', ...updateStamps(p.uid) }),
+    allowed: { ...nobody, coordA: ALL },
+  },
+  {
+    name: 'responses',
+    one: 'a questionnaire response in network A',
+    many: "a questionnaire's responses",
+    collection: inA('questionnaires/target/responses'),
+    query: "collection('networks/{A}/questionnaires/{id}/responses')",
+    list: all(inA('questionnaires/target/responses')),
+    stored: () => storedResponse(),
+    create: () => ({ ...storedResponse(), submittedAt: serverTimestamp() }),
+    update: () => ({ answers: {} }),
+    allowed: { ...nobody, coordA: READ },
+  },
+  {
+    name: 'results (published)',
+    one: 'a published questionnaire result',
+    many: 'the results of a questionnaire with resultsPublic',
+    collection: inA('questionnaires/published/results'),
+    query: "collection('networks/{A}/questionnaires/{id}/results')",
+    list: all(inA('questionnaires/published/results')),
+    extra: () => ({
+      [inA('questionnaires/published')]: storedQuestionnaire({
+        status: 'closed',
+        resultsPublic: true,
+      }),
+    }),
+    stored: () => storedResult(),
+    create: () => ({ ...storedResult(), updatedAt: serverTimestamp() }),
+    update: () => ({ mean: 5 }),
+    allowed: everyone(READ),
+  },
+  {
+    name: 'results (unpublished)',
+    one: 'an unpublished questionnaire result',
+    many: 'the results of a questionnaire without resultsPublic',
+    collection: inA('questionnaires/unpublished/results'),
+    query: "collection('networks/{A}/questionnaires/{id}/results')",
+    list: all(inA('questionnaires/unpublished/results')),
+    extra: () => ({
+      [inA('questionnaires/unpublished')]: storedQuestionnaire({ status: 'closed' }),
+    }),
+    stored: () => storedResult(),
+    create: () => ({ ...storedResult(), updatedAt: serverTimestamp() }),
+    update: () => ({ mean: 5 }),
+    allowed: { ...nobody, coordA: READ },
+  },
+  {
+    name: 'tokens',
+    one: 'a token document',
+    many: 'token documents',
+    collection: 'tokens',
+    query: "collection('tokens')",
+    list: all('tokens'),
+    stored: () => storedToken(),
+    create: () => ({ ...storedToken(), createdAt: serverTimestamp() }),
+    update: () => ({ usedAt: serverTimestamp() }),
+    allowed: nobody,
+  },
+];
+
+/** Rows sharing a collection (actors published/draft) must not touch each other's documents. */
+const prefixOf = (row: MatrixRow) =>
+  row.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-$/, '');
+
+export const keysOf = (row: MatrixRow) => {
+  const prefix = prefixOf(row);
+  return {
+    get: row.getKey ?? `${prefix}-target`,
+    update: row.updateKey ?? ((p: Persona) => `${prefix}-upd-${p.key}`),
+    delete: row.deleteKey ?? ((p: Persona) => `${prefix}-del-${p.key}`),
+    create: row.createKey ?? ((p: Persona) => `${prefix}-new-${p.key}`),
+  };
+};
+
+export async function docPath(row: MatrixRow, key: string) {
+  return `${row.collection}/${row.id ? await row.id(key) : key}`;
+}
+
+/** Every document the matrix needs besides the shared world, path → data. */
+export async function matrixSeed(personas: readonly Persona[]) {
+  const out: Record<string, DocumentData> = {};
+  for (const row of MATRIX) {
+    const keys = keysOf(row);
+    const wanted = new Set([keys.get, ...personas.map(keys.update), ...personas.map(keys.delete)]);
+    for (const key of wanted) {
+      if (row.worldKeys?.includes(key)) continue;
+      out[await docPath(row, key)] = await row.stored(key);
+    }
+    Object.assign(out, row.extra?.());
+  }
+  return out;
+}
+
+export { NETWORK_A, NETWORK_B };
