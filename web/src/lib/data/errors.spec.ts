@@ -48,6 +48,13 @@ describe('describeError', () => {
     expect(describeError(firebaseError('unavailable')).message).toMatch(/nicht erreichbar/);
   });
 
+  it('reports a refused connection of Firestore Lite as the server being unreachable', () => {
+    const error = Object.assign(new Error('Request failed with error: Failed to fetch'), {
+      code: 'unknown',
+    });
+    expect(describeError(error).message).toMatch(/nicht erreichbar/);
+  });
+
   it('ignores unknown detail codes and falls back to the status', () => {
     const result = describeError(firebaseError('functions/unavailable', { code: 'NOPE' }));
     expect(result.message).toMatch(/nicht erreichbar/);

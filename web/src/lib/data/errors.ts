@@ -90,6 +90,10 @@ export function describeError(error: unknown): UserError {
     const status = error.code.replace(/^(functions|firestore)\//, '');
     const statusMessage = STATUS_MESSAGES[status];
     if (statusMessage) return { message: statusMessage, fields: {} };
+    // Firestore Lite reports a refused connection as "unknown" with the fetch error's text.
+    if (status === 'unknown' && error instanceof Error && /fetch|network/i.test(error.message)) {
+      return { message: STATUS_MESSAGES.unavailable ?? ERROR_MESSAGES.INTERNAL, fields: {} };
+    }
   }
   if (error instanceof TypeError && /fetch|import|module/i.test(error.message)) {
     // A lazily loaded chunk (e.g. after a new deployment) or the network is gone.
