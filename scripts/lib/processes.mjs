@@ -67,13 +67,15 @@ export function startMaildev(mailDir, { quiet = true } = {}) {
   const child = spawn(
     process.execPath,
     [
-      join(root, 'node_modules', 'maildev', 'bin', 'maildev'),
+      join(root, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'),
       '--ip',
       '127.0.0.1',
       '--smtp',
       String(ports.smtp),
       '--web',
       String(ports.inbox),
+      '--web-ip',
+      '127.0.0.1',
       '--mail-directory',
       mailDir,
     ],

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { dataDir } from './emulator-env.mjs';
 import { ports } from './processes.mjs';
 
-export const snapshotDir = join(dataDir, 'emulator-data');
-const nextDir = join(dataDir, 'emulator-data.next');
-const prevDir = join(dataDir, 'emulator-data.prev');
+// KP_SNAPSHOT_DIR lets the benchmarks measure a first start without touching the user's data.
+export const snapshotDir = process.env.KP_SNAPSHOT_DIR ?? join(dataDir, 'emulator-data');
+const nextDir = `${snapshotDir}.next`;
+const prevDir = `${snapshotDir}.prev`;
 
 /** The folder to import from, recovering the previous snapshot if a swap was interrupted. */
 export function importDir() {
