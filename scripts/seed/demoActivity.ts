@@ -3,9 +3,13 @@ import { LANDKREIS, TOWN } from './demoNetworks.ts';
 
 const DAY = 86_400_000;
 
-/** A date `days` from now at a local hour, so the demo always has past and upcoming meetings. */
+/**
+ * A Tuesday about `days` from now at a local hour, so the demo always has past and upcoming
+ * meetings on a plausible weekday.
+ */
 function at(now: Date, days: number, hour: number) {
   const d = new Date(now.getTime() + days * DAY);
+  while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
   d.setUTCHours(hour - 1, 0, 0, 0); // Europe/Berlin in winter is UTC+1; close enough for a demo
   return d;
 }
