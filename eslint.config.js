@@ -24,7 +24,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -37,7 +40,11 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['firebase/*'], message: 'Firestore/Auth nur über web/src/lib/data.' }] },
+        {
+          patterns: [
+            { group: ['firebase/*'], message: 'Firestore/Auth nur über web/src/lib/data.' },
+          ],
+        },
       ],
     },
   },

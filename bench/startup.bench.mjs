@@ -12,7 +12,9 @@ const quick = process.argv.includes('--quick');
 
 for (const [name, port] of Object.entries(ports)) {
   if (await portInUse(port)) {
-    console.error(`Port ${port} (${name}) ist belegt – bitte \`npm start\` beenden und erneut messen.`);
+    console.error(
+      `Port ${port} (${name}) ist belegt – bitte \`npm start\` beenden und erneut messen.`,
+    );
     process.exit(1);
   }
 }
@@ -25,13 +27,22 @@ function bareExec() {
     let ready = 0;
     const child = spawn(
       bin('firebase'),
-      ['emulators:exec', '--project', projectId, '--only', 'auth,firestore,functions,hosting', 'echo KP_READY'],
+      [
+        'emulators:exec',
+        '--project',
+        projectId,
+        '--only',
+        'auth,firestore,functions,hosting',
+        'echo KP_READY',
+      ],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.on('data', (d) => {
       if (!ready && d.toString().includes('KP_READY')) ready = (performance.now() - t0) / 1000;
     });
-    child.on('exit', (code) => (code === 0 && ready ? resolve(ready) : reject(new Error(`exec: ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && ready ? resolve(ready) : reject(new Error(`exec: ${code}`)),
+    );
   });
 }
 
@@ -51,7 +62,9 @@ function npmStart(snapshotDir) {
         child.kill('SIGINT');
       }
     });
-    child.on('exit', () => (ready ? resolve(ready) : reject(new Error('npm start wurde nicht bereit'))));
+    child.on('exit', () =>
+      ready ? resolve(ready) : reject(new Error('npm start wurde nicht bereit')),
+    );
   });
 }
 
@@ -60,9 +73,15 @@ try {
   const bare = await bareExec();
   const first = await npmStart(join(scratch, 'data'));
   const second = await npmStart(join(scratch, 'data'));
-  console.log(`bare emulators:exec (auth, firestore, functions, hosting) bis Skript: ${bare.toFixed(1)} s`);
-  console.log(`npm start, erster Start (mit Demo-Datensatz):  ${first.toFixed(1)} s  = ${(first / bare).toFixed(2)} × bare`);
-  console.log(`npm start, zweiter Start (Import):             ${second.toFixed(1)} s  = ${(second / bare).toFixed(2)} × bare`);
+  console.log(
+    `bare emulators:exec (auth, firestore, functions, hosting) bis Skript: ${bare.toFixed(1)} s`,
+  );
+  console.log(
+    `npm start, erster Start (mit Demo-Datensatz):  ${first.toFixed(1)} s  = ${(first / bare).toFixed(2)} × bare`,
+  );
+  console.log(
+    `npm start, zweiter Start (Import):             ${second.toFixed(1)} s  = ${(second / bare).toFixed(2)} × bare`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -71,5 +90,7 @@ if (!quick) {
   const t0 = performance.now();
   const test = spawn('npm', ['test'], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] });
   const code = await new Promise((r) => test.on('exit', r));
-  console.log(`npm test Wanduhrzeit: ${((performance.now() - t0) / 1000).toFixed(0)} s (Exit-Code ${code})`);
+  console.log(
+    `npm test Wanduhrzeit: ${((performance.now() - t0) / 1000).toFixed(0)} s (Exit-Code ${code})`,
+  );
 }

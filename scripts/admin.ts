@@ -30,7 +30,9 @@ if (!values.project) {
     () => false,
   );
   if (!up) {
-    console.error('Die Emulatoren laufen nicht. Starten Sie zuerst `npm start` (oder nutzen Sie --project).');
+    console.error(
+      'Die Emulatoren laufen nicht. Starten Sie zuerst `npm start` (oder nutzen Sie --project).',
+    );
     process.exit(1);
   }
 }

@@ -6,7 +6,9 @@ import { handleRefreshAllCalendars } from '../functions/src/calendar/publicCalen
 import { handlePurgeExpiredTokens } from '../functions/src/maintenance/purgeExpiredTokens.ts';
 
 const EVERY_MS = 5 * 60_000;
-const db = getFirestore(initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-knotenpunkt' }));
+const db = getFirestore(
+  initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-knotenpunkt' }),
+);
 
 const schedules = [
   { name: 'refreshCalendars', run: () => handleRefreshAllCalendars(db) },
@@ -18,7 +20,10 @@ async function tick() {
     try {
       await job.run();
     } catch (error) {
-      console.error(`[Zeitplan] ${job.name} fehlgeschlagen:`, error instanceof Error ? error.message : error);
+      console.error(
+        `[Zeitplan] ${job.name} fehlgeschlagen:`,
+        error instanceof Error ? error.message : error,
+      );
     }
   }
 }

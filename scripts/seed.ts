@@ -5,7 +5,9 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { seedDemo } from './seed/seedDemo.ts';
 
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-  console.error('Der Demo-Datensatz wird nur in die Emulatoren geschrieben (FIRESTORE_EMULATOR_HOST fehlt).');
+  console.error(
+    'Der Demo-Datensatz wird nur in die Emulatoren geschrieben (FIRESTORE_EMULATOR_HOST fehlt).',
+  );
   process.exit(1);
 }
 const app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-knotenpunkt' });
@@ -14,4 +16,6 @@ const result = await seedDemo({
   auth: getAuth(app),
   ifEmpty: process.argv.includes('--if-empty'),
 });
-console.log(result.seeded ? 'Demo-Netzwerk angelegt.' : 'Daten vorhanden – kein neuer Demo-Datensatz.');
+console.log(
+  result.seeded ? 'Demo-Netzwerk angelegt.' : 'Daten vorhanden – kein neuer Demo-Datensatz.',
+);

@@ -81,10 +81,14 @@ async function main() {
   });
 
   await waitFor('maildev', maildevReady);
-  await waitFor('die Emulatoren', async () => {
-    const res = await fetch(`http://127.0.0.1:${ports.hosting}/api/health`, { method: 'POST' });
-    return res.ok;
-  }, { timeoutMs: 180_000 });
+  await waitFor(
+    'die Emulatoren',
+    async () => {
+      const res = await fetch(`http://127.0.0.1:${ports.hosting}/api/health`, { method: 'POST' });
+      return res.ok;
+    },
+    { timeoutMs: 180_000 },
+  );
 
   const adminEnv = { ...process.env, ...adminEmulatorEnv };
   await run(bin('tsx'), ['scripts/seed.ts', '--if-empty'], { env: adminEnv });
@@ -102,7 +106,9 @@ async function main() {
   timer.unref();
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  const logins = DEMO_LOGINS.map((l) => `  ${l.role.padEnd(14)} ${l.email} / ${l.password}`).join('\n');
+  const logins = DEMO_LOGINS.map((l) => `  ${l.role.padEnd(14)} ${l.email} / ${l.password}`).join(
+    '\n',
+  );
   console.log(`
 ────────────────────────────────────────────────────────────
  Knotenpunkt läuft (bereit nach ${seconds} s)

@@ -5,7 +5,15 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SetupError, dataDir, emulatorEnv, projectId } from './lib/emulator-env.mjs';
 import { buildAll } from './lib/build.mjs';
-import { bin, maildevReady, portInUse, ports, run, startMaildev, waitFor } from './lib/processes.mjs';
+import {
+  bin,
+  maildevReady,
+  portInUse,
+  ports,
+  run,
+  startMaildev,
+  waitFor,
+} from './lib/processes.mjs';
 import { playwrightCounts, vitestCounts } from './lib/results.mjs';
 
 const reports = join(dataDir, 'test-reports');
@@ -72,9 +80,12 @@ const built = await stage('Build (Functions, Web)', () => buildAll());
 
 if (built) {
   const busy = [];
-  for (const [name, port] of Object.entries(ports)) if (await portInUse(port)) busy.push(`${name} ${port}`);
+  for (const [name, port] of Object.entries(ports))
+    if (await portInUse(port)) busy.push(`${name} ${port}`);
   if (busy.length > 0) {
-    console.error(`\n✖ Ports belegt (${busy.join(', ')}): läuft \`npm start\` noch? Bitte dort beenden.`);
+    console.error(
+      `\n✖ Ports belegt (${busy.join(', ')}): läuft \`npm start\` noch? Bitte dort beenden.`,
+    );
     record('Integration (Emulatoren)', false);
   } else {
     const maildev = startMaildev(join(dataDir, 'test-mail'));
@@ -96,7 +107,10 @@ if (built) {
             { env: { ...process.env, ...env, KP_REPORTS_DIR: reports } },
           ),
         () => {
-          const parts = [vitestCounts(join(reports, 'integration.json')), playwrightCounts(join(reports, 'e2e.json'))];
+          const parts = [
+            vitestCounts(join(reports, 'integration.json')),
+            playwrightCounts(join(reports, 'e2e.json')),
+          ];
           if (parts.every((p) => p === null)) return null;
           return parts.reduce(
             (sum, p) => ({
@@ -116,9 +130,13 @@ if (built) {
 
 console.log('\n━━ Zusammenfassung');
 for (const s of stages) {
-  console.log(`${s.ok ? '✔' : '✖'} ${s.name}: ${s.passed} bestanden, ${s.failed} fehlgeschlagen${s.skipped ? `, ${s.skipped} übersprungen` : ''}`);
+  console.log(
+    `${s.ok ? '✔' : '✖'} ${s.name}: ${s.passed} bestanden, ${s.failed} fehlgeschlagen${s.skipped ? `, ${s.skipped} übersprungen` : ''}`,
+  );
 }
 console.log(`Dauer: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 // Skipped tests are reported, never counted as passed.
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 || stages.some((s) => !s.ok) ? 1 : 0);

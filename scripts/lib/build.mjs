@@ -19,7 +19,11 @@ export function webIsStale() {
   const marker = join(root, 'web', 'build', 'index.html');
   if (!existsSync(marker)) return true;
   const built = statSync(marker).mtimeMs;
-  const sources = [join(root, 'web', 'src'), join(root, 'model', 'src'), join(root, 'web', 'static')];
+  const sources = [
+    join(root, 'web', 'src'),
+    join(root, 'model', 'src'),
+    join(root, 'web', 'static'),
+  ];
   return sources.some((dir) => existsSync(dir) && newestMtime(dir) > built);
 }
 

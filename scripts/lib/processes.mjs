@@ -12,7 +12,9 @@ export function run(cmd, args, opts = {}) {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} endete mit ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${cmd} ${args.join(' ')} endete mit ${code ?? signal}`)),
     );
   });
 }

@@ -1,4 +1,9 @@
-import { meetingInputSchema, sha256Hex, subscriberIdFor, subscriberInputSchema } from '@knotenpunkt/model';
+import {
+  meetingInputSchema,
+  sha256Hex,
+  subscriberIdFor,
+  subscriberInputSchema,
+} from '@knotenpunkt/model';
 import { LANDKREIS, TOWN } from './demoNetworks.ts';
 
 const DAY = 86_400_000;
@@ -26,7 +31,11 @@ export function demoMeetings(now: Date) {
         start: at(now, -30, 16),
         end: at(now, -30, 18),
         place: 'Kreishaus Rheinstadt, Sitzungssaal 2, Hauptstraße 1, 67550 Rheinstadt',
-        agenda: [{ title: 'Begrüßung' }, { title: 'Berichte der Arbeitskreise' }, { title: 'Verschiedenes' }],
+        agenda: [
+          { title: 'Begrüßung' },
+          { title: 'Berichte der Arbeitskreise' },
+          { title: 'Verschiedenes' },
+        ],
         public: true,
         minutes: 'Anwesend: 24 Personen aus 17 Organisationen. Die Arbeitskreise berichteten …',
       }),
@@ -43,14 +52,23 @@ export function demoMeetings(now: Date) {
         place: 'Volkshochschule Rheinwald, Raum 101, Am Markt 4, 67550 Rheinstadt',
         agenda: [
           { title: 'Begrüßung und Vorstellungsrunde', durationMinutes: 20 },
-          { title: 'Ergebnisse der Fragebogenaktion', durationMinutes: 40, presenter: 'Yasemin Kaya' },
+          {
+            title: 'Ergebnisse der Fragebogenaktion',
+            durationMinutes: 40,
+            presenter: 'Yasemin Kaya',
+          },
           { title: 'Schwerpunkte 2027 in Kleingruppen', durationMinutes: 50 },
         ],
         capacity: 60,
         waitlist: true,
         registrationDeadline: at(now, 10, 12),
         public: true,
-        contactPerson: { name: 'Yasemin Kaya', role: 'Koordinierungsstelle', phone: '06341 912-420', email: 'integration@kreis-rheinwald.example' },
+        contactPerson: {
+          name: 'Yasemin Kaya',
+          role: 'Koordinierungsstelle',
+          phone: '06341 912-420',
+          email: 'integration@kreis-rheinwald.example',
+        },
       }),
     },
     {
@@ -70,10 +88,58 @@ export function demoMeetings(now: Date) {
   ];
 }
 
-const first = ['Aylin', 'Jan', 'Fatima', 'Lukas', 'Oksana', 'Samir', 'Katrin', 'Tesfay', 'Birgit', 'Hassan', 'Elena', 'Markus', 'Nour', 'Sabine', 'Ahmad'];
-const last = ['Öztürk', 'Müller', 'Rahimi', 'Becker', 'Shevchenko', 'Khalil', 'Fischer', 'Gebremedhin', 'Schulz', 'Yousef', 'Popescu', 'Weber', 'Aziz', 'Koch', 'Noori'];
-const orgs = ['Kita Regenbogen', 'Grundschule am Park', 'Caritas', 'DITIB Hemerfeld', 'Ev. Kirchengemeinde', '', 'Jobcenter', 'Initiative Willkommen', ''];
-const interests = ['Bildung und Sprache (Kita und Schule)', 'Arbeitsmarkt', 'Gesellschaftliche Teilhabe', 'Wohnen', 'Beratung'];
+const first = [
+  'Aylin',
+  'Jan',
+  'Fatima',
+  'Lukas',
+  'Oksana',
+  'Samir',
+  'Katrin',
+  'Tesfay',
+  'Birgit',
+  'Hassan',
+  'Elena',
+  'Markus',
+  'Nour',
+  'Sabine',
+  'Ahmad',
+];
+const last = [
+  'Öztürk',
+  'Müller',
+  'Rahimi',
+  'Becker',
+  'Shevchenko',
+  'Khalil',
+  'Fischer',
+  'Gebremedhin',
+  'Schulz',
+  'Yousef',
+  'Popescu',
+  'Weber',
+  'Aziz',
+  'Koch',
+  'Noori',
+];
+const orgs = [
+  'Kita Regenbogen',
+  'Grundschule am Park',
+  'Caritas',
+  'DITIB Hemerfeld',
+  'Ev. Kirchengemeinde',
+  '',
+  'Jobcenter',
+  'Initiative Willkommen',
+  '',
+];
+const interests = [
+  'Bildung und Sprache (Kita und Schule)',
+  'Arbeitsmarkt',
+  'Gesellschaftliche Teilhabe',
+  'Wohnen',
+  'Beratung',
+];
 
 export const DEMO_CONSENT_TEXT =
   'Ich bin damit einverstanden, dass das Netzwerk meine Angaben speichert, um mir Einladungen ' +
@@ -86,10 +152,17 @@ export async function demoSubscribers(now: Date) {
     Array.from({ length: 30 }, async (_, i) => {
       const name = `${first[i % first.length]} ${last[(i * 7) % last.length]}`;
       const input = subscriberInputSchema.parse({
-        email: `${name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(' ', '.')}${i}@mail.example`,
+        email: `${name
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z ]/g, '')
+          .replace(' ', '.')}${i}@mail.example`,
         name,
         organisation: orgs[i % orgs.length],
-        interests: [interests[i % interests.length]!, ...(i % 4 === 0 ? [interests[(i + 2) % interests.length]!] : [])],
+        interests: [
+          interests[i % interests.length]!,
+          ...(i % 4 === 0 ? [interests[(i + 2) % interests.length]!] : []),
+        ],
       });
       const requestedAt = new Date(now.getTime() - (60 - i) * DAY);
       // Mostly confirmed; a few pending and unsubscribed so lists show every status.
@@ -107,7 +180,8 @@ export async function demoSubscribers(now: Date) {
             requestedAt,
             confirmedAt: status === 'pending' ? null : new Date(requestedAt.getTime() + 3_600_000),
           },
-          unsubscribedAt: status === 'unsubscribed' ? new Date(requestedAt.getTime() + 20 * DAY) : null,
+          unsubscribedAt:
+            status === 'unsubscribed' ? new Date(requestedAt.getTime() + 20 * DAY) : null,
           createdAt: requestedAt,
           updatedAt: requestedAt,
         },

@@ -33,7 +33,12 @@ export const demoNetworks = [
       'Das lokale Netzwerk der Stadt Hemerfeld: Ehrenamtliche, Schulen, Kitas, Kirchengemeinden, ' +
       'der Moscheeverein und das Jobcenter stimmen ihre Angebote für Zugewanderte ab.',
     contactPersons: [
-      { name: 'Jonas Richter', role: 'Integrationsbeauftragter der Stadt', phone: '02372 551-30', email: 'integration@hemerfeld.example' },
+      {
+        name: 'Jonas Richter',
+        role: 'Integrationsbeauftragter der Stadt',
+        phone: '02372 551-30',
+        email: 'integration@hemerfeld.example',
+      },
     ],
     fieldsOfAction: [
       'Bildung und Sprache (Kita und Schule)',
@@ -63,7 +68,8 @@ export const demoWorkingGroups = [
     input: workingGroupInputSchema.parse({
       name: 'AK Arbeit und Ausbildung',
       fieldOfAction: 'Arbeitsmarkt',
-      description: 'Übergänge in Ausbildung und Arbeit, Anerkennung von Abschlüssen, Jobpatenschaften.',
+      description:
+        'Übergänge in Ausbildung und Arbeit, Anerkennung von Abschlüssen, Jobpatenschaften.',
       lead: 'Mehmet Demir (Jobcenter)',
     }),
   },

@@ -43,11 +43,15 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
   const writer = db.bulkWriter();
 
   for (const network of demoNetworks) {
-    writer.set(db.doc(paths.network(network.slug)), toFirestore({ ...network, createdAt: now, updatedAt: now }) as object);
+    writer.set(
+      db.doc(paths.network(network.slug)),
+      toFirestore({ ...network, createdAt: now, updatedAt: now }) as object,
+    );
   }
   for (const login of DEMO_LOGINS) {
     const user = await ensureUser(auth, login.email, login.password, login.name);
-    if (login.admin) writer.set(db.doc(paths.admin(user.uid)), { email: login.email, grantedAt: stamp });
+    if (login.admin)
+      writer.set(db.doc(paths.admin(user.uid)), { email: login.email, grantedAt: stamp });
     for (const networkId of login.networks) {
       writer.set(db.doc(paths.member(networkId, user.uid)), {
         role: 'coordinator',
@@ -58,22 +62,39 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
       });
     }
     if (login.networks.length > 0) {
-      writer.set(db.doc(membershipPath(user.uid)), { networkIds: login.networks, updatedAt: stamp });
+      writer.set(db.doc(membershipPath(user.uid)), {
+        networkIds: login.networks,
+        updatedAt: stamp,
+      });
     }
   }
   for (const wg of demoWorkingGroups) {
-    writer.set(db.doc(paths.workingGroup(wg.networkId, wg.id)), toFirestore({ ...wg.input, ...audit }) as object);
+    writer.set(
+      db.doc(paths.workingGroup(wg.networkId, wg.id)),
+      toFirestore({ ...wg.input, ...audit }) as object,
+    );
   }
-  for (const actor of demoActors) writer.set(db.doc(paths.actor(actor.id)), toFirestore({ ...actor.input, ...audit }) as object);
-  for (const offer of demoOffers) writer.set(db.doc(paths.offer(offer.id)), toFirestore({ ...offer.input, ...audit }) as object);
+  for (const actor of demoActors)
+    writer.set(db.doc(paths.actor(actor.id)), toFirestore({ ...actor.input, ...audit }) as object);
+  for (const offer of demoOffers)
+    writer.set(db.doc(paths.offer(offer.id)), toFirestore({ ...offer.input, ...audit }) as object);
   for (const contact of demoContacts) {
-    writer.set(db.doc(paths.contact(contact.id)), toFirestore({ ...contact.input, ...audit }) as object);
+    writer.set(
+      db.doc(paths.contact(contact.id)),
+      toFirestore({ ...contact.input, ...audit }) as object,
+    );
   }
   for (const meeting of demoMeetings(now)) {
-    writer.set(db.doc(paths.meeting(meeting.networkId, meeting.id)), toFirestore({ ...meeting.input, ...audit }) as object);
+    writer.set(
+      db.doc(paths.meeting(meeting.networkId, meeting.id)),
+      toFirestore({ ...meeting.input, ...audit }) as object,
+    );
   }
   for (const subscriber of await demoSubscribers(now)) {
-    writer.set(db.doc(paths.subscriber(subscriber.networkId, subscriber.id)), toFirestore(subscriber.doc) as object);
+    writer.set(
+      db.doc(paths.subscriber(subscriber.networkId, subscriber.id)),
+      toFirestore(subscriber.doc) as object,
+    );
   }
   writer.set(db.doc(SEED_MARKER), { seededAt: FieldValue.serverTimestamp() });
   await writer.close();

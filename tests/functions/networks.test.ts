@@ -26,7 +26,8 @@ async function failure(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof FirebaseError) return error as FirebaseError & { details?: { code: string; field?: string } };
+    if (error instanceof FirebaseError)
+      return error as FirebaseError & { details?: { code: string; field?: string } };
     throw error;
   }
   throw new Error('expected the call to fail');
@@ -54,14 +55,18 @@ describe('createNetwork', () => {
   });
 
   it('refuses a coordinator: only admins create networks', async () => {
-    const error = await failure(coordinator.call('createNetwork', { ...validNetwork, slug: 'nicht-erlaubt' }));
+    const error = await failure(
+      coordinator.call('createNetwork', { ...validNetwork, slug: 'nicht-erlaubt' }),
+    );
     expect(error.code).toBe('functions/permission-denied');
     expect((await adminDb.doc(paths.network('nicht-erlaubt')).get()).exists).toBe(false);
   });
 
   it('refuses a signed-out caller', async () => {
     const anonymous = await clientAs();
-    const error = await failure(anonymous.call('createNetwork', { ...validNetwork, slug: 'anonym' }));
+    const error = await failure(
+      anonymous.call('createNetwork', { ...validNetwork, slug: 'anonym' }),
+    );
     await anonymous.close();
     expect(error.code).toBe('functions/unauthenticated');
   });
@@ -72,7 +77,11 @@ describe('createNetwork', () => {
     ['an unknown key', { ...validNetwork, slug: 'key-netz', admin: true }, 'admin'],
     ['an oversized string', { ...validNetwork, slug: 'lang-netz', name: 'x'.repeat(201) }, 'name'],
     ['an invalid slug', { ...validNetwork, slug: 'Mit Leerzeichen' }, 'slug'],
-    ['a bad contact email', { ...validNetwork, slug: 'mail-netz', contactPersons: [{ name: 'A', email: 'kaputt' }] }, 'contactPersons.0.email'],
+    [
+      'a bad contact email',
+      { ...validNetwork, slug: 'mail-netz', contactPersons: [{ name: 'A', email: 'kaputt' }] },
+      'contactPersons.0.email',
+    ],
   ];
   for (const [what, input, field] of badInputs) {
     it(`answers invalid-argument naming the field for ${what} and writes nothing`, async () => {
@@ -87,17 +96,26 @@ describe('createNetwork', () => {
 });
 
 describe('grantCoordinator and revokeCoordinator', () => {
-  const person = { networkId: 'hemerfeld', email: 'Neue.Koordination@Example.org', name: 'Svetlana Petrova' };
+  const person = {
+    networkId: 'hemerfeld',
+    email: 'Neue.Koordination@Example.org',
+    name: 'Svetlana Petrova',
+  };
 
   it('creates the account, the membership and its index, and mails a link to set a password', async () => {
-    const { data } = await admin.call<{ uid: string; created: boolean; mailed: boolean }>('grantCoordinator', person);
+    const { data } = await admin.call<{ uid: string; created: boolean; mailed: boolean }>(
+      'grantCoordinator',
+      person,
+    );
     expect(data).toMatchObject({ created: true, mailed: true });
     const user = await adminAuth.getUserByEmail('neue.koordination@example.org');
     expect(user.uid).toBe(data.uid);
     const member = await adminDb.doc(paths.member('hemerfeld', data.uid)).get();
     expect(member.get('role')).toBe('coordinator');
     expect(member.get('email')).toBe('neue.koordination@example.org');
-    expect((await adminDb.doc(membershipPath(data.uid)).get()).get('networkIds')).toEqual(['hemerfeld']);
+    expect((await adminDb.doc(membershipPath(data.uid)).get()).get('networkIds')).toEqual([
+      'hemerfeld',
+    ]);
 
     const [mail] = await eventually(async () => {
       const list = await mailTo('neue.koordination@example.org');
@@ -110,7 +128,10 @@ describe('grantCoordinator and revokeCoordinator', () => {
   });
 
   it('changes nothing and mails nothing when granted twice', async () => {
-    const { data } = await admin.call<{ alreadyMember: boolean; mailed: boolean }>('grantCoordinator', person);
+    const { data } = await admin.call<{ alreadyMember: boolean; mailed: boolean }>(
+      'grantCoordinator',
+      person,
+    );
     expect(data).toMatchObject({ alreadyMember: true, mailed: false });
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailTo(person.email)).toHaveLength(0);
@@ -128,24 +149,32 @@ describe('grantCoordinator and revokeCoordinator', () => {
       return list.length > 0 ? list : undefined;
     });
     expect(mail!.text).toContain('bestehenden Zugang');
-    const ids = (await adminDb.doc(membershipPath((await adminAuth.getUserByEmail(COORDINATOR_A.email)).uid)).get()).get(
-      'networkIds',
-    );
+    const ids = (
+      await adminDb
+        .doc(membershipPath((await adminAuth.getUserByEmail(COORDINATOR_A.email)).uid))
+        .get()
+    ).get('networkIds');
     expect([...ids].sort()).toEqual(['hemerfeld', 'landkreis-rheinwald']);
   });
 
   it('refuses an unknown network', async () => {
-    const error = await failure(admin.call('grantCoordinator', { ...person, networkId: 'gibt-es-nicht' }));
+    const error = await failure(
+      admin.call('grantCoordinator', { ...person, networkId: 'gibt-es-nicht' }),
+    );
     expect(error.details).toMatchObject({ code: 'NETWORK_NOT_FOUND', field: 'networkId' });
   });
 
   it('refuses a coordinator granting roles', async () => {
-    const error = await failure(coordinator.call('grantCoordinator', { ...person, email: 'x@example.org' }));
+    const error = await failure(
+      coordinator.call('grantCoordinator', { ...person, email: 'x@example.org' }),
+    );
     expect(error.code).toBe('functions/permission-denied');
   });
 
   it('answers invalid-argument for a bad email and writes nothing', async () => {
-    const error = await failure(admin.call('grantCoordinator', { ...person, email: 'keine-adresse' }));
+    const error = await failure(
+      admin.call('grantCoordinator', { ...person, email: 'keine-adresse' }),
+    );
     expect(error.details).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'email' });
   });
 

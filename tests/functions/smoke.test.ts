@@ -37,8 +37,12 @@ describe('the public calendar snapshot trigger', () => {
       place: 'Rathaus Hemerfeld',
       status: 'planned',
     };
-    await adminDb.doc(paths.meeting('hemerfeld', 'workshop-test')).set({ ...base, title: 'Workshop Elternarbeit', public: true });
-    await adminDb.doc(paths.meeting('hemerfeld', 'intern-test')).set({ ...base, title: 'Interne Vorbesprechung', public: false });
+    await adminDb
+      .doc(paths.meeting('hemerfeld', 'workshop-test'))
+      .set({ ...base, title: 'Workshop Elternarbeit', public: true });
+    await adminDb
+      .doc(paths.meeting('hemerfeld', 'intern-test'))
+      .set({ ...base, title: 'Interne Vorbesprechung', public: false });
     const titles = await eventually(async () => {
       const snap = await adminDb.doc(paths.publicCalendar('hemerfeld')).get();
       const list = ((snap.get('meetings') ?? []) as Array<{ title: string }>).map((m) => m.title);

@@ -8,7 +8,10 @@ let counter = 0;
 
 /** A browser-like client (the official JS SDK) signed in as the given user, or anonymous. */
 export async function clientAs(credentials?: { email: string; password: string }) {
-  const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID, apiKey: 'demo-api-key' }, `client-${++counter}`);
+  const app: FirebaseApp = initializeApp(
+    { projectId: PROJECT_ID, apiKey: 'demo-api-key' },
+    `client-${++counter}`,
+  );
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${AUTH_HOST}`, { disableWarnings: true });
   const functions = getFunctions(app, REGION);
@@ -18,7 +21,8 @@ export async function clientAs(credentials?: { email: string; password: string }
   return {
     app,
     auth,
-    call: <T = unknown>(name: string, data: unknown) => httpsCallable<unknown, T>(functions, name)(data),
+    call: <T = unknown>(name: string, data: unknown) =>
+      httpsCallable<unknown, T>(functions, name)(data),
     close: () => deleteApp(app),
   };
 }

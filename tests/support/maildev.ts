@@ -18,7 +18,9 @@ export async function listMail(): Promise<CaughtMail[]> {
 }
 
 export async function mailTo(address: string): Promise<CaughtMail[]> {
-  return (await listMail()).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+  return (await listMail()).filter((m) =>
+    m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()),
+  );
 }
 
 export async function clearMail() {
