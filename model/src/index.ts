@@ -23,3 +23,4 @@ export * from './questionnaire.ts';
 export * from './response.ts';
 export * from './results.ts';
 export * from './token.ts';
+export * from './queryFilters.ts';

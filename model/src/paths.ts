@@ -21,18 +21,29 @@ export const paths = {
   meeting: (networkId: string, id: string) => `networks/${networkId}/meetings/${id}`,
   rsvps: (networkId: string, meetingId: string) =>
     `networks/${networkId}/meetings/${meetingId}/rsvps`,
+  /** One RSVP per subscriber and meeting. */
+  rsvp: (networkId: string, meetingId: string, subscriberId: string) =>
+    `networks/${networkId}/meetings/${meetingId}/rsvps/${subscriberId}`,
   subscribers: (networkId: string) => `networks/${networkId}/subscribers`,
   subscriber: (networkId: string, id: string) => `networks/${networkId}/subscribers/${id}`,
   mailings: (networkId: string) => `networks/${networkId}/mailings`,
   mailing: (networkId: string, id: string) => `networks/${networkId}/mailings/${id}`,
   deliveries: (networkId: string, mailingId: string) =>
     `networks/${networkId}/mailings/${mailingId}/deliveries`,
+  /** One delivery per recipient and mailing: the key that makes sending at most once. */
+  delivery: (networkId: string, mailingId: string, subscriberId: string) =>
+    `networks/${networkId}/mailings/${mailingId}/deliveries/${subscriberId}`,
   questionnaires: (networkId: string) => `networks/${networkId}/questionnaires`,
   questionnaire: (networkId: string, id: string) => `networks/${networkId}/questionnaires/${id}`,
   responses: (networkId: string, questionnaireId: string) =>
     `networks/${networkId}/questionnaires/${questionnaireId}/responses`,
+  response: (networkId: string, questionnaireId: string, id: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/responses/${id}`,
   results: (networkId: string, questionnaireId: string) =>
     `networks/${networkId}/questionnaires/${questionnaireId}/results`,
+  /** One results document per question. */
+  result: (networkId: string, questionnaireId: string, questionId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/results/${questionId}`,
   /** Token documents are keyed by the SHA-256 of the token; only functions read them. */
   token: (tokenHash: string) => `${TOKENS}/${tokenHash}`,
   /** Published snapshot of a network's upcoming public meetings, kept by a function. */

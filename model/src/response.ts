@@ -25,7 +25,7 @@ export const responseSchema = z.strictObject({
   answers: answersSchema,
   submittedAt: timestamp,
 });
-export type Response = z.infer<typeof responseSchema>;
+export type QuestionnaireResponse = z.infer<typeof responseSchema>;
 
 const REQUIRED = 'Bitte beantworten.';
 

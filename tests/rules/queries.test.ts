@@ -3,6 +3,7 @@
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, getDocs, query, where } from 'firebase/firestore';
 import { describe, it } from 'vitest';
+import { ofNetwork, ofNetworks, publicOnly, publishedOnly } from '@knotenpunkt/model';
 import { storedActor, storedMeeting, storedMember, storedOffer, T0 } from './fixtures.ts';
 import {
   COORD_A,
@@ -43,7 +44,7 @@ describe('public queries must state the public condition', () => {
   });
 
   it('a visitor can list actors filtered to status published', async () => {
-    await assertSucceeds(getDocs(query(actors(PUBLIC), where('status', '==', 'published'))));
+    await assertSucceeds(getDocs(query(actors(PUBLIC), where(...publishedOnly))));
   });
 
   it('a visitor cannot list actors filtered to drafts or to several statuses', async () => {
@@ -60,95 +61,71 @@ describe('public queries must state the public condition', () => {
   it('a visitor cannot list the networks without the public filter', async () => {
     await assertFails(getDocs(collection(t.as(PUBLIC), 'networks')));
     await assertSucceeds(
-      getDocs(query(collection(t.as(PUBLIC), 'networks'), where('public', '==', true))),
+      getDocs(query(collection(t.as(PUBLIC), 'networks'), where(...publicOnly))),
     );
   });
 
   it('a visitor cannot list meetings without the public filter, even when all are public', async () => {
     const meetings = collection(t.as(PUBLIC), `networks/${NETWORK_A}/meetings`);
     await assertFails(getDocs(meetings));
-    await assertSucceeds(getDocs(query(meetings, where('public', '==', true))));
+    await assertSucceeds(getDocs(query(meetings, where(...publicOnly))));
   });
 
   it('a visitor cannot list public meetings of a network that is not public', async () => {
     const meetings = collection(t.as(PUBLIC), `networks/${NETWORK_B}/meetings`);
-    await assertFails(getDocs(query(meetings, where('public', '==', true))));
+    await assertFails(getDocs(query(meetings, where(...publicOnly))));
   });
 
   it('a signed-in user without membership cannot list a network’s actors by network', async () => {
-    await assertFails(
-      getDocs(query(actors(SIGNED_IN), where('networkIds', 'array-contains', NETWORK_A))),
-    );
+    await assertFails(getDocs(query(actors(SIGNED_IN), where(...ofNetwork(NETWORK_A)))));
   });
 });
 
 describe('coordinators query the directory by their networks', () => {
   it('a coordinator of network A can list actors where networkIds array-contains A', async () => {
-    await assertSucceeds(
-      getDocs(query(actors(COORD_A), where('networkIds', 'array-contains', NETWORK_A))),
-    );
+    await assertSucceeds(getDocs(query(actors(COORD_A), where(...ofNetwork(NETWORK_A)))));
   });
 
   it('a coordinator of network A can narrow that query by status', async () => {
     await assertSucceeds(
       getDocs(
-        query(
-          actors(COORD_A),
-          where('networkIds', 'array-contains', NETWORK_A),
-          where('status', '==', 'draft'),
-        ),
+        query(actors(COORD_A), where(...ofNetwork(NETWORK_A)), where('status', '==', 'draft')),
       ),
     );
   });
 
   it('a coordinator of network A cannot list actors of network B in every status', async () => {
-    await assertFails(
-      getDocs(query(actors(COORD_A), where('networkIds', 'array-contains', NETWORK_B))),
-    );
+    await assertFails(getDocs(query(actors(COORD_A), where(...ofNetwork(NETWORK_B)))));
   });
 
   it('a coordinator of network A can list the published actors of network B', async () => {
     await assertSucceeds(
-      getDocs(
-        query(
-          actors(COORD_A),
-          where('networkIds', 'array-contains', NETWORK_B),
-          where('status', '==', 'published'),
-        ),
-      ),
+      getDocs(query(actors(COORD_A), where(...ofNetwork(NETWORK_B)), where(...publishedOnly))),
     );
   });
 
   it('a coordinator of network A can use array-contains-any with network A only', async () => {
-    await assertSucceeds(
-      getDocs(query(actors(COORD_A), where('networkIds', 'array-contains-any', [NETWORK_A]))),
-    );
+    await assertSucceeds(getDocs(query(actors(COORD_A), where(...ofNetworks([NETWORK_A])))));
     await assertFails(
-      getDocs(
-        query(actors(COORD_A), where('networkIds', 'array-contains-any', [NETWORK_A, NETWORK_B])),
-      ),
+      getDocs(query(actors(COORD_A), where(...ofNetworks([NETWORK_A, NETWORK_B])))),
     );
   });
 
   it('a coordinator of networks A and B can list both with array-contains-any', async () => {
     await assertSucceeds(
-      getDocs(
-        query(actors(COORD_AB), where('networkIds', 'array-contains-any', [NETWORK_A, NETWORK_B])),
-      ),
+      getDocs(query(actors(COORD_AB), where(...ofNetworks([NETWORK_A, NETWORK_B])))),
     );
   });
 
   it('a coordinator cannot list all contacts, only those of their network', async () => {
     const contacts = collection(t.as(COORD_B), 'contacts');
     await assertFails(getDocs(contacts));
-    await assertSucceeds(
-      getDocs(query(contacts, where('networkIds', 'array-contains', NETWORK_B))),
-    );
+    await assertSucceeds(getDocs(query(contacts, where(...ofNetwork(NETWORK_B)))));
   });
 
   it('a coordinator of network B cannot list all networks, only the public ones', async () => {
     const networks = collection(t.as(COORD_B), 'networks');
     await assertFails(getDocs(networks));
-    await assertSucceeds(getDocs(query(networks, where('public', '==', true))));
+    await assertSucceeds(getDocs(query(networks, where(...publicOnly))));
   });
 });

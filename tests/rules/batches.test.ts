@@ -1,0 +1,41 @@
+// Rules may read at most 10 documents per request and 20 across a batch; the emulator enforces
+// both (a batch touching 21 networks' member documents is refused). Imports write many documents
+// in one batch: they pass because repeated reads of the same member or membership document count
+// once.
+import { assertSucceeds } from '@firebase/rules-unit-testing';
+import { doc, writeBatch } from 'firebase/firestore';
+import { describe, it } from 'vitest';
+import { actorInput, createStamps, subscriberCreate, subscriberIdOf } from './fixtures.ts';
+import { COORD_A, NETWORK_A } from './personas.ts';
+import { rulesTestbed } from './testbed.ts';
+
+const t = rulesTestbed();
+
+describe('imports in one batch', () => {
+  it('a coordinator can import 100 subscribers in one batch', async () => {
+    const db = t.as(COORD_A);
+    const batch = writeBatch(db);
+    for (let i = 0; i < 100; i++) {
+      const key = `import-${i}`;
+      const id = await subscriberIdOf(key);
+      const data = await subscriberCreate(key);
+      batch.set(doc(db, `networks/${NETWORK_A}/subscribers/${id}`), {
+        ...data,
+        consent: { ...data.consent, form: 'import' },
+      });
+    }
+    await assertSucceeds(batch.commit());
+  });
+
+  it('a coordinator can import 100 actors in one batch', async () => {
+    const db = t.as(COORD_A);
+    const batch = writeBatch(db);
+    for (let i = 0; i < 100; i++) {
+      batch.set(doc(db, `actors/import-${i}`), {
+        ...actorInput({ name: `Verein ${i}`, status: 'draft' }),
+        ...createStamps(COORD_A.uid),
+      });
+    }
+    await assertSucceeds(batch.commit());
+  });
+});
