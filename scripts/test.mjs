@@ -1,7 +1,7 @@
 // `npm test`: types, lint, unit tests, then one `firebase emulators:exec` running the rules,
 // functions and end-to-end suites. Runs every stage, exits non-zero if any failed, and ends with
 // the line `N passed, N failed`.
-import { mkdirSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SetupError, dataDir, emulatorEnv, projectId } from './lib/emulator-env.mjs';
 import { buildAll } from './lib/build.mjs';
@@ -19,6 +19,27 @@ import { playwrightCounts, vitestCounts } from './lib/results.mjs';
 const reports = join(dataDir, 'test-reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
+
+/** Shows what the suites write to `path` while they run; returns a function that flushes and stops. */
+function tail(path) {
+  writeFileSync(path, '');
+  let offset = 0;
+  const flush = () => {
+    const size = statSync(path).size;
+    if (size <= offset) return;
+    const buf = Buffer.alloc(size - offset);
+    const fd = openSync(path, 'r');
+    readSync(fd, buf, 0, buf.length, offset);
+    closeSync(fd);
+    offset = size;
+    process.stdout.write(buf);
+  };
+  const timer = setInterval(flush, 300);
+  return () => {
+    clearInterval(timer);
+    flush();
+  };
+}
 
 const stages = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -57,25 +78,29 @@ try {
   process.exit(1);
 }
 
-await stage('Typen (tsc, svelte-check)', () => run('npm', ['run', '--silent', 'typecheck']));
-await stage('Lint (ESLint, Prettier)', () => run('npm', ['run', '--silent', 'lint']));
-await stage(
-  'Unit-Tests (vitest)',
-  () =>
-    run(bin('vitest'), [
-      'run',
-      '--project',
-      'model',
-      '--project',
-      'functions',
-      '--project',
-      'web',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${join(reports, 'unit.json')}`,
-    ]),
-  () => vitestCounts(join(reports, 'unit.json')),
-);
+// `npm test -- --integration` skips the static checks and unit tests (for quick iterations).
+const integrationOnly = process.argv.includes('--integration');
+if (!integrationOnly) {
+  await stage('Typen (tsc, svelte-check)', () => run('npm', ['run', '--silent', 'typecheck']));
+  await stage('Lint (ESLint, Prettier)', () => run('npm', ['run', '--silent', 'lint']));
+  await stage(
+    'Unit-Tests (vitest)',
+    () =>
+      run(bin('vitest'), [
+        'run',
+        '--project',
+        'model',
+        '--project',
+        'functions',
+        '--project',
+        'web',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${join(reports, 'unit.json')}`,
+      ]),
+    () => vitestCounts(join(reports, 'unit.json')),
+  );
+}
 const built = await stage('Build (Functions, Web)', () => buildAll());
 
 if (built) {
@@ -89,6 +114,11 @@ if (built) {
     record('Integration (Emulatoren)', false);
   } else {
     const maildev = startMaildev(join(dataDir, 'test-mail'));
+    mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    const emulatorLogPath = join(dataDir, 'logs', 'test-emulators.log');
+    const emulatorLog = openSync(emulatorLogPath, 'w');
+    const outputPath = join(reports, 'integration.log');
+    const stopTail = tail(outputPath);
     try {
       await waitFor('maildev', maildevReady, { timeoutMs: 30_000 });
       await stage(
@@ -104,8 +134,15 @@ if (built) {
               'auth,firestore,functions,hosting',
               `node scripts/lib/integration.mjs`,
             ],
-            { env: { ...process.env, ...env, KP_REPORTS_DIR: reports } },
-          ),
+            {
+              env: { ...process.env, ...env, KP_REPORTS_DIR: reports, KP_OUTPUT: outputPath },
+              // The emulators' own chatter goes to a file; the suites print to the terminal.
+              stdio: ['ignore', emulatorLog, emulatorLog],
+            },
+          ).catch((error) => {
+            console.error(`Protokoll der Emulatoren: ${emulatorLogPath}`);
+            throw error;
+          }),
         () => {
           const parts = [
             vitestCounts(join(reports, 'integration.json')),
@@ -123,6 +160,7 @@ if (built) {
         },
       );
     } finally {
+      stopTail();
       maildev.kill('SIGTERM');
     }
   }
