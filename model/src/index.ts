@@ -24,3 +24,4 @@ export * from './response.ts';
 export * from './results.ts';
 export * from './token.ts';
 export * from './queryFilters.ts';
+export * from './proposal.ts';

@@ -48,6 +48,8 @@ export const paths = {
   token: (tokenHash: string) => `${TOKENS}/${tokenHash}`,
   /** Published snapshot of a network's upcoming public meetings, kept by a function. */
   publicCalendar: (networkId: string) => `networks/${networkId}/public/calendar`,
+  proposals: () => 'proposals',
+  proposal: (id: string) => `proposals/${id}`,
 } as const;
 
 export const REGION = 'europe-west3';
