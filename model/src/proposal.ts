@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  docId,
-  email,
-  optionalText,
-  optionalTimestamp,
-  requiredText,
-  timestamp,
-} from './primitives.ts';
+import { docId, email, optionalText, optionalTimestamp, timestamp } from './primitives.ts';
 
 // The review inbox (/verwaltung/eingang): public proposals ("Eintrag vorschlagen") and
 // self-service updates from upkeep links ("Ist Ihr Eintrag noch aktuell?") wait here until a
