@@ -78,7 +78,15 @@ export class Workspace {
           perNetwork[id] ??= watchNetwork(
             id,
             (network) => (this.#byId = { ...this.#byId, [id]: network }),
-            fail,
+            (error) => {
+              // Membership just revoked (memberships/{uid} follows in a moment): hide that
+              // network instead of failing the whole area.
+              if ((error as { code?: unknown } | null)?.code === 'permission-denied') {
+                this.#byId = { ...this.#byId, [id]: null };
+              } else {
+                fail(error);
+              }
+            },
           );
         }
         this.networkIds = ids;
