@@ -18,6 +18,8 @@ export class Workspace {
   error = $state('');
   /** Set while signing out, so the sign-out watcher does not redirect a second time. */
   signingOut = $state(false);
+  /** A form below holds unsaved input (see unsaved.svelte.ts); switching networks asks first. */
+  unsavedChanges = $state(false);
 
   #byId = $state.raw<Record<string, NetworkWithId | null>>({});
   #generation = $state(0);
