@@ -12,6 +12,7 @@ const SEEDED_BY = 'seed';
 /** Dates become Firestore Timestamps at this edge; everything else is written as parsed. */
 function toFirestore(value: unknown): unknown {
   if (value instanceof Date) return Timestamp.fromDate(value);
+  if (value instanceof Timestamp) return value;
   if (Array.isArray(value)) return value.map(toFirestore);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toFirestore(v)]));
