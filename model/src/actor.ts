@@ -9,6 +9,7 @@ import {
 import {
   LIMITS,
   optionalText,
+  optionalTimestamp,
   requiredText,
   textList,
   timestamp,
@@ -55,8 +56,37 @@ export const actorInputSchema = z.strictObject({
 });
 export type ActorInput = z.input<typeof actorInputSchema>;
 
-/** actors/{actorId}: the region's directory, shared by the networks in networkIds. */
+/** The values the actor form edits (every input field present, defaults applied). */
+export type ActorFields = z.output<typeof actorInputSchema>;
+export type ActorField = keyof ActorFields;
+
+/** German names of the input fields: form labels, CSV headers, the review inbox's diff. */
+export const ACTOR_FIELD_LABELS: Record<ActorField, string> = {
+  name: 'Name',
+  kinds: 'Art',
+  shortDescription: 'Kurzbeschreibung',
+  description: 'Beschreibung',
+  fieldsOfAction: 'Handlungsfelder',
+  targetGroups: 'Zielgruppen',
+  languages: 'Sprachen',
+  address: 'Adresse',
+  coordinates: 'Koordinaten',
+  municipality: 'Gemeinde',
+  district: 'Stadtteil/Ortsteil',
+  website: 'Website',
+  publicContact: 'Öffentlicher Kontakt',
+  supportWanted: 'Unterstützung gesucht',
+  status: 'Status',
+  networkIds: 'Netzwerke',
+};
+
+/**
+ * actors/{actorId}: the region's directory, shared by the networks in networkIds.
+ * `lastConfirmedAt`: when someone last said the entry is still current (the upkeep link's
+ * "Alles aktuell", or a coordinator after a phone call); absent on older documents.
+ */
 export const actorSchema = actorInputSchema.extend({
+  lastConfirmedAt: optionalTimestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
   updatedBy: z.string(),

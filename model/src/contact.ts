@@ -38,6 +38,8 @@ export const contactInputSchema = z.strictObject({
   consent: contactConsentSchema.prefault({ given: false }),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
+/** The values the contact form edits (every input field present, defaults applied). */
+export type ContactFields = z.output<typeof contactInputSchema>;
 
 /** contacts/{contactId} */
 export const contactSchema = contactInputSchema.extend({

@@ -4,6 +4,7 @@ import {
   LIMITS,
   docId,
   optionalText,
+  optionalTimestamp,
   requiredText,
   textList,
   timestamp,
@@ -47,8 +48,38 @@ export const offerInputSchema = z.strictObject({
 });
 export type OfferInput = z.input<typeof offerInputSchema>;
 
-/** offers/{offerId}: what actors offer, shared by the networks in networkIds. */
+/** The values the offer form edits (every input field present, defaults applied). */
+export type OfferFields = z.output<typeof offerInputSchema>;
+export type OfferField = keyof OfferFields;
+
+/** German names of the input fields: form labels, CSV headers, the review inbox's diff. */
+export const OFFER_FIELD_LABELS: Record<OfferField, string> = {
+  actorIds: 'Akteure',
+  title: 'Titel',
+  shortDescription: 'Kurzbeschreibung',
+  description: 'Beschreibung',
+  offerTypes: 'Angebotsart',
+  fieldsOfAction: 'Handlungsfelder',
+  targetGroups: 'Zielgruppen',
+  languages: 'Sprachen',
+  place: 'Ort',
+  schedule: 'Zeiten',
+  cost: 'Kosten',
+  free: 'Kostenlos',
+  registrationRequired: 'Anmeldung nötig',
+  registration: 'Anmeldung',
+  childcare: 'Kinderbetreuung',
+  barrierFree: 'Barrierefrei',
+  status: 'Status',
+  networkIds: 'Netzwerke',
+};
+
+/**
+ * offers/{offerId}: what actors offer, shared by the networks in networkIds.
+ * `lastConfirmedAt` as for actors; absent on older documents.
+ */
 export const offerSchema = offerInputSchema.extend({
+  lastConfirmedAt: optionalTimestamp,
   createdAt: timestamp,
   updatedAt: timestamp,
   updatedBy: z.string(),
