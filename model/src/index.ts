@@ -25,3 +25,5 @@ export * from './results.ts';
 export * from './token.ts';
 export * from './queryFilters.ts';
 export * from './proposal.ts';
+export * from './search.ts';
+export * from './directorySnapshot.ts';

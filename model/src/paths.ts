@@ -48,6 +48,13 @@ export const paths = {
   token: (tokenHash: string) => `${TOKENS}/${tokenHash}`,
   /** Published snapshot of a network's upcoming public meetings, kept by a function. */
   publicCalendar: (networkId: string) => `networks/${networkId}/public/calendar`,
+  /** The published directory (model/src/directorySnapshot.ts), kept by a function. */
+  publicDirectory: () => 'public/directory',
+  publicDirectoryShard: (k: number) => `public/directory/shards/${k}`,
+  publicActor: (id: string) => `public/directory/actors/${id}`,
+  publicOffer: (id: string) => `public/directory/offers/${id}`,
+  /** Per-client request counters of public endpoints (hashed key), functions only. */
+  rateLimit: (key: string) => `rateLimits/${key}`,
   proposals: () => 'proposals',
   proposal: (id: string) => `proposals/${id}`,
 } as const;
