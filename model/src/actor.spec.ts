@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorInputSchema, actorSchema } from './actor.ts';
+import { ACTOR_FIELD_LABELS, actorInputSchema, actorSchema, emptyActorFields } from './actor.ts';
 
 const minimal = { name: 'Café International e. V.', kinds: ['Verein'], networkIds: ['hemer'] };
 
@@ -35,5 +35,35 @@ describe('actorSchema', () => {
     expect(
       actorSchema.safeParse({ ...input, createdAt: now, updatedAt: now, updatedBy: 'u1' }).success,
     ).toBe(true);
+  });
+});
+
+describe('emptyActorFields', () => {
+  it('starts a draft for the given networks that still needs a name and a kind', () => {
+    const empty = emptyActorFields(['hemer']);
+    expect(empty.status).toBe('draft');
+    expect(empty.networkIds).toEqual(['hemer']);
+    const result = actorInputSchema.safeParse(empty);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(['kinds', 'name']);
+  });
+
+  it('has a German label for every input field', () => {
+    expect(Object.keys(ACTOR_FIELD_LABELS).sort()).toEqual(
+      Object.keys(actorInputSchema.shape).sort(),
+    );
+  });
+});
+
+describe('lastConfirmedAt', () => {
+  it('is empty on stored actors that never had it', () => {
+    const now = new Date();
+    const stored = actorSchema.parse({
+      ...actorInputSchema.parse(minimal),
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'u1',
+    });
+    expect(stored.lastConfirmedAt).toBeNull();
   });
 });

@@ -60,6 +60,28 @@ export type ActorInput = z.input<typeof actorInputSchema>;
 export type ActorFields = z.output<typeof actorInputSchema>;
 export type ActorField = keyof ActorFields;
 
+/** What the create form starts with (not valid until name and kind are filled in). */
+export function emptyActorFields(networkIds: string[]): ActorFields {
+  return {
+    name: '',
+    kinds: [],
+    shortDescription: '',
+    description: '',
+    fieldsOfAction: [],
+    targetGroups: [],
+    languages: [],
+    address: { street: '', postalCode: '', city: '' },
+    coordinates: null,
+    municipality: '',
+    district: '',
+    website: '',
+    publicContact: { phone: '', email: '' },
+    supportWanted: '',
+    status: 'draft',
+    networkIds: [...networkIds],
+  };
+}
+
 /** German names of the input fields: form labels, CSV headers, the review inbox's diff. */
 export const ACTOR_FIELD_LABELS: Record<ActorField, string> = {
   name: 'Name',

@@ -41,6 +41,24 @@ export type ContactInput = z.input<typeof contactInputSchema>;
 /** The values the contact form edits (every input field present, defaults applied). */
 export type ContactFields = z.output<typeof contactInputSchema>;
 
+/** What the create form starts with. */
+export function emptyContactFields(
+  networkIds: string[],
+  actorId: string | null = null,
+): ContactFields {
+  return {
+    name: '',
+    email: '',
+    phone: '',
+    position: '',
+    actorId,
+    kind: 'professional',
+    notes: '',
+    networkIds: [...networkIds],
+    consent: { given: false, note: '', recordedAt: null },
+  };
+}
+
 /** contacts/{contactId} */
 export const contactSchema = contactInputSchema.extend({
   createdAt: timestamp,

@@ -27,3 +27,6 @@ export * from './queryFilters.ts';
 export * from './proposal.ts';
 export * from './search.ts';
 export * from './directorySnapshot.ts';
+export * from './similarity.ts';
+export * from './entryLifecycle.ts';
+export * from './proposalReview.ts';

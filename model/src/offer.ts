@@ -52,6 +52,30 @@ export type OfferInput = z.input<typeof offerInputSchema>;
 export type OfferFields = z.output<typeof offerInputSchema>;
 export type OfferField = keyof OfferFields;
 
+/** What the create form starts with (not valid until actor, title and type are filled in). */
+export function emptyOfferFields(networkIds: string[], actorIds: string[] = []): OfferFields {
+  return {
+    actorIds: [...actorIds],
+    title: '',
+    shortDescription: '',
+    description: '',
+    offerTypes: [],
+    fieldsOfAction: [],
+    targetGroups: [],
+    languages: [],
+    place: '',
+    schedule: '',
+    cost: '',
+    free: false,
+    registrationRequired: false,
+    registration: '',
+    childcare: false,
+    barrierFree: false,
+    status: 'draft',
+    networkIds: [...networkIds],
+  };
+}
+
 /** German names of the input fields: form labels, CSV headers, the review inbox's diff. */
 export const OFFER_FIELD_LABELS: Record<OfferField, string> = {
   actorIds: 'Akteure',
