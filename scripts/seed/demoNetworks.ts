@@ -60,6 +60,12 @@ export const demoWorkingGroups = [
       fieldOfAction: 'Bildung und Sprache (Kita und Schule)',
       description: 'Sprachkurse, Sprachcafés und Elternarbeit in Kitas und Schulen abstimmen.',
       lead: 'Anna Schmitt (VHS Rheinwald)',
+      members: [
+        { kind: 'actor', id: 'vhs-rheinwald', name: 'Volkshochschule Rheinwald' },
+        { kind: 'actor', id: 'kita-regenbogen', name: 'Kita Regenbogen' },
+        { kind: 'actor', id: 'gs-am-park', name: 'Grundschule am Park' },
+        { kind: 'actor', id: 'ditib-hemerfeld', name: 'DITIB Moscheegemeinde Hemerfeld' },
+      ],
     }),
   },
   {
@@ -71,6 +77,11 @@ export const demoWorkingGroups = [
       description:
         'Übergänge in Ausbildung und Arbeit, Anerkennung von Abschlüssen, Jobpatenschaften.',
       lead: 'Mehmet Demir (Jobcenter)',
+      members: [
+        { kind: 'actor', id: 'jobcenter', name: 'Jobcenter Kreis Rheinwald' },
+        { kind: 'actor', id: 'bbs-rheinstadt', name: 'Berufsbildende Schule Rheinstadt' },
+        { kind: 'actor', id: 'mbe-caritas', name: 'Migrationsberatung für Erwachsene (Caritas)' },
+      ],
     }),
   },
 ];
