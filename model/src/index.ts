@@ -30,3 +30,4 @@ export * from './directorySnapshot.ts';
 export * from './similarity.ts';
 export * from './entryLifecycle.ts';
 export * from './proposalReview.ts';
+export * from './proposalInput.ts';
