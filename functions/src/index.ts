@@ -5,3 +5,8 @@ export { api } from './http/triggers.ts';
 export { createNetwork, grantCoordinator, revokeCoordinator } from './networks/triggers.ts';
 export { onMeetingWritten, refreshCalendars } from './calendar/triggers.ts';
 export { purgeExpiredTokens } from './maintenance/triggers.ts';
+export {
+  directoryActorWritten,
+  directoryOfferWritten,
+  rebuildDirectory,
+} from './directory/triggers.ts';

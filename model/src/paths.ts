@@ -53,6 +53,10 @@ export const paths = {
   publicDirectoryShard: (k: number) => `public/directory/shards/${k}`,
   publicActor: (id: string) => `public/directory/actors/${id}`,
   publicOffer: (id: string) => `public/directory/offers/${id}`,
+  /** Entries waiting for the snapshot ("actor-{id}", "offer-{id}") and the drain's lease. */
+  directoryQueue: () => 'directoryQueue',
+  directoryQueueItem: (key: string) => `directoryQueue/${key}`,
+  directoryLease: () => 'system/directoryLease',
   /** Per-client request counters of public endpoints (hashed key), functions only. */
   rateLimit: (key: string) => `rateLimits/${key}`,
   proposals: () => 'proposals',

@@ -24,6 +24,7 @@ import {
   storedResponse,
   storedResult,
   storedRsvp,
+  storedConsentText,
   storedSubscriber,
   storedToken,
   storedWorkingGroup,
@@ -321,7 +322,21 @@ export const MATRIX: readonly MatrixRow[] = [
     stored: (key) => storedSubscriber(key),
     create: (_p, key) => subscriberCreate(key),
     update: () => ({ organisation: 'Familienzentrum', updatedAt: serverTimestamp() }),
-    allowed: { ...nobody, coordA: ALL },
+    // Adding, confirming, unsubscribing and erasing go through functions (double opt-in,
+    // consent records, suppression list).
+    allowed: { ...nobody, coordA: ['get', 'list', 'update'] },
+  },
+  {
+    name: 'suppression list',
+    one: 'a suppression entry of network A',
+    many: "network A's suppression list",
+    collection: inA('suppressions'),
+    query: "collection('networks/{A}/suppressions')",
+    list: all(inA('suppressions')),
+    stored: () => ({ reason: 'erasure', createdAt: T0 }),
+    create: () => ({ reason: 'erasure', createdAt: serverTimestamp() }),
+    update: () => ({ reason: 'import' }),
+    allowed: nobody,
   },
   {
     name: 'mailings',
@@ -421,7 +436,76 @@ export const MATRIX: readonly MatrixRow[] = [
     update: () => ({ usedAt: serverTimestamp() }),
     allowed: nobody,
   },
+  {
+    name: 'consent texts',
+    one: 'a consent text version',
+    many: 'all consent text versions',
+    collection: 'consentTexts',
+    query: "collection('consentTexts')",
+    list: all('consentTexts'),
+    stored: () => storedConsentText(),
+    create: () => ({ ...storedConsentText(), publishedAt: serverTimestamp() }),
+    update: () => ({ text: 'Geänderter Text' }),
+    allowed: everyone(READ),
+  },
+  {
+    name: 'public directory',
+    one: 'the published directory (head shard)',
+    many: 'the published directory documents',
+    collection: 'public',
+    query: "doc('public/directory') (shards: collection('public/directory/shards'))",
+    list: all('public'),
+    getKey: 'directory',
+    stored: () => storedDirectoryShard(),
+    create: () => ({ ...storedDirectoryShard(), updatedAt: serverTimestamp() }),
+    update: () => ({ data: '{"actors":{},"offers":{}}', updatedAt: serverTimestamp() }),
+    allowed: everyone(READ),
+  },
+  {
+    name: 'public directory pages',
+    one: "a published actor's public page",
+    many: 'the public pages of actors',
+    collection: 'public/directory/actors',
+    query: "doc('public/directory/actors/{id}')",
+    list: all('public/directory/actors'),
+    stored: (key) => ({
+      data: JSON.stringify({ id: key, name: 'Café International' }),
+      updatedAt: T0,
+    }),
+    create: (_p, key) => ({ data: JSON.stringify({ id: key }), updatedAt: serverTimestamp() }),
+    update: () => ({ data: '{}', updatedAt: serverTimestamp() }),
+    allowed: everyone(READ),
+  },
+  {
+    name: 'directory queue',
+    one: 'a pending directory entry',
+    many: 'the pending directory entries',
+    collection: 'directoryQueue',
+    query: "collection('directoryQueue')",
+    list: all('directoryQueue'),
+    stored: () => ({ markedAt: T0 }),
+    create: () => ({ markedAt: serverTimestamp() }),
+    update: () => ({ markedAt: serverTimestamp() }),
+    allowed: nobody,
+  },
+  {
+    name: 'rate limits',
+    one: "a client's request counter",
+    many: 'request counters',
+    collection: 'rateLimits',
+    query: "collection('rateLimits')",
+    list: all('rateLimits'),
+    stored: () => ({ count: 1, windowStart: T0, expiresAt: T0 }),
+    create: () => ({ count: 0, windowStart: serverTimestamp(), expiresAt: serverTimestamp() }),
+    update: () => ({ count: 0 }),
+    allowed: nobody,
+  },
 ];
+
+/** A stored head shard of the published directory (model/src/directorySnapshot.ts). */
+function storedDirectoryShard() {
+  return { schemaVersion: 1, shards: 1, data: '{"actors":{},"offers":{}}', updatedAt: T0 };
+}
 
 /** Rows sharing a collection (actors published/draft) must not touch each other's documents. */
 const prefixOf = (row: MatrixRow) =>

@@ -1,12 +1,20 @@
 import type { Request } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import type { Mailer } from '../mail/transport.ts';
+import { handleProposalRequest } from '../directory/proposals.ts';
 
 export interface ApiResponse {
   status: number;
   body: unknown;
 }
 
-type Route = (req: Request, deps: { db: Firestore }) => Promise<ApiResponse>;
+export interface ApiDeps {
+  db: Firestore;
+  mailer: () => Mailer;
+  baseUrl: string;
+}
+
+type Route = (req: Request, deps: ApiDeps) => Promise<ApiResponse>;
 
 /**
  * POST /api/health: proves the stack end to end (Hosting rewrite → function → Firestore) by
@@ -25,9 +33,10 @@ const health: Route = async (_req, { db }) => {
 // The table of HTTP operations under /api; later capabilities add their routes here.
 const routes: Record<string, Partial<Record<string, Route>>> = {
   '/api/health': { POST: health },
+  '/api/proposals': { POST: handleProposalRequest },
 };
 
-export async function handleApi(req: Request, deps: { db: Firestore }): Promise<ApiResponse> {
+export async function handleApi(req: Request, deps: ApiDeps): Promise<ApiResponse> {
   const route = routes[req.path.replace(/\/+$/, '')];
   if (!route) return { status: 404, body: { error: 'NOT_FOUND', message: 'Unbekannte Adresse.' } };
   const handler = route[req.method];

@@ -1,11 +1,12 @@
 import { onRequest } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions';
-import { db } from '../platform/firebase.ts';
+import { SMTP_URL } from '../config/params.ts';
+import { apiDeps } from '../platform/deps.ts';
 import { handleApi } from './api.ts';
 
-export const api = onRequest(async (req, res) => {
+export const api = onRequest({ secrets: [SMTP_URL] }, async (req, res) => {
   try {
-    const { status, body } = await handleApi(req, { db: db() });
+    const { status, body } = await handleApi(req, apiDeps());
     res.status(status).json(body);
   } catch (error) {
     logger.error('api failed', error);

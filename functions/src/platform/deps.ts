@@ -10,3 +10,8 @@ export const coordinatorDeps = () => ({
   mailer: () => createMailer(SMTP_URL.value(), MAIL_FROM.value()),
   baseUrl: PUBLIC_BASE_URL.value(),
 });
+export const apiDeps = () => ({
+  db: db(),
+  mailer: () => createMailer(SMTP_URL.value(), MAIL_FROM.value()),
+  baseUrl: PUBLIC_BASE_URL.value(),
+});
