@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, guardFormula, parseCsv, toCsv, unguardFormula } from './csvText.ts';
+import { BOM, decodeCsvBytes, guardFormula, parseCsv, toCsv, unguardFormula } from './csvText.ts';
 
 describe('toCsv', () => {
   const csv = toCsv(
@@ -72,5 +72,19 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote', () => {
     expect(parseCsv('Name;Art\n"Kita;Kita\n').problems).toHaveLength(1);
+  });
+});
+
+describe('decodeCsvBytes', () => {
+  it('reads UTF-8, with or without byte order mark', () => {
+    const bytes = new TextEncoder().encode(`${BOM}Name;Ort\nKita Größenwahn;Hemerfeld`);
+    expect(parseCsv(decodeCsvBytes(bytes)).rows).toEqual([['Kita Größenwahn', 'Hemerfeld']]);
+  });
+
+  it('reads what German Excel saves as plain CSV (Windows-1252)', () => {
+    // "Straße;Ort\nMarktstraße 1;Hemerfeld" in Windows-1252: ß is 0xDF.
+    const text = 'Straße;Ort\nMarktstraße 1;Hemerfeld';
+    const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
+    expect(decodeCsvBytes(bytes)).toBe(text);
   });
 });

@@ -29,6 +29,18 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   return `${BOM}${body}\r\n`;
 }
 
+/**
+ * The text of an uploaded file. "CSV UTF-8" from Excel is UTF-8; plain "CSV" from German Excel
+ * is Windows-1252, which would turn every umlaut into garbage if read as UTF-8.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 export interface ParsedCsv {
   header: string[];
   /** Data rows (the header removed), every cell trimmed and unguarded; blank lines dropped. */

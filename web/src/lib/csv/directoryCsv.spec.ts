@@ -8,6 +8,7 @@ import {
 import { parseCsv, toCsv } from './csvText.ts';
 import {
   actorsCsvRows,
+  csvTemplate,
   mapHeaders,
   offersCsvRows,
   readActorRows,
@@ -226,5 +227,27 @@ describe('resolveActors', () => {
       ids: ['cafe', 'kita'],
       missing: [],
     });
+  });
+});
+
+describe('csvTemplate', () => {
+  it('lists the importable columns with an example that imports cleanly', () => {
+    const template = csvTemplate('actor');
+    expect(template.header).not.toContain('ID');
+    expect(template.header).not.toContain('Zuletzt geändert');
+    const [row] = readActors(toCsv(template.header, template.rows));
+    expect(row?.errors).toEqual([]);
+    expect(row?.input?.name).toBe('Beispielverein e. V.');
+  });
+
+  it('has an offer example whose actor is the actor example', () => {
+    const template = csvTemplate('offer');
+    const parsed = parseCsv(toCsv(template.header, template.rows));
+    const [row] = readOfferRows(parsed.rows, mapHeaders('offer', parsed.header), {
+      ...ctx,
+      actors: [{ id: 'bsp', name: 'Beispielverein e. V.' }],
+    });
+    expect(row?.errors).toEqual([]);
+    expect(row?.input?.actorIds).toEqual(['bsp']);
   });
 });

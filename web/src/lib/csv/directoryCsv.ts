@@ -627,3 +627,44 @@ export function readOfferRows(
 ): RowReading<OfferFields>[] {
   return readRows<OfferFields>('offer', rows, mapping, ctx);
 }
+
+// ---------------------------------------------------------------- template
+
+const ACTOR_EXAMPLE: Record<string, string> = {
+  Name: 'Beispielverein e. V.',
+  Art: 'Verein, Initiative',
+  Kurzbeschreibung: 'Begegnungscafé mit Sprachtreff',
+  Handlungsfelder: 'Gesellschaftliche Teilhabe',
+  Zielgruppen: 'Familien, Frauen',
+  Sprachen: 'Deutsch, Arabisch',
+  Straße: 'Marktplatz 1',
+  PLZ: '58675',
+  Ort: 'Hemerfeld',
+  Website: 'https://beispielverein.example',
+  'Telefon (öffentlich)': '02372 1234',
+  'E-Mail (öffentlich)': 'info@beispielverein.example',
+  Status: 'Entwurf',
+};
+
+const OFFER_EXAMPLE: Record<string, string> = {
+  Titel: 'Sprachcafé',
+  Akteure: 'Beispielverein e. V.',
+  Kurzbeschreibung: 'Deutsch sprechen in entspannter Runde',
+  Angebotsart: 'Sprachtreff, Begegnung',
+  Sprachen: 'Deutsch',
+  Ort: 'Bürgerhaus, Marktplatz 1, Hemerfeld',
+  Zeiten: 'dienstags 15–17 Uhr',
+  Kostenlos: 'ja',
+  'Anmeldung nötig': 'nein',
+  Kinderbetreuung: 'ja',
+  Barrierefrei: 'ja',
+  Status: 'Entwurf',
+};
+
+/** The importable columns with one example row, as a starting point for an Excel list. */
+export function csvTemplate(entity: CsvEntity): { header: string[]; rows: string[][] } {
+  const columns: readonly Column<never>[] = entity === 'actor' ? ACTOR_COLUMNS : OFFER_COLUMNS;
+  const example = entity === 'actor' ? ACTOR_EXAMPLE : OFFER_EXAMPLE;
+  const header = columns.filter((c) => c.read).map((c) => c.header);
+  return { header, rows: [header.map((h) => example[h] ?? '')] };
+}

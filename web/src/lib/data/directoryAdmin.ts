@@ -20,9 +20,11 @@ import {
   MAX_NETWORKS_PER_ENTRY,
   actorSchema,
   memberSchema,
+  networkSchema,
   offerSchema,
   ofNetworks,
   paths,
+  publicOnly,
   publishedOnly,
   type ActorFields,
   type ActorWithId,
@@ -122,6 +124,14 @@ export async function loadPublishedActors(): Promise<ActorWithId[]> {
     query(collection(await db(), paths.actors()), where(...publishedOnly)),
   );
   return parseDocs(actorSchema, queryDocs(snap), (id, value) => ({ ...value, id }));
+}
+
+/** Public networks (any coordinator may share an entry with them), by name. */
+export async function loadShareableNetworks(): Promise<{ id: string; name: string }[]> {
+  const snap = await getDocs(query(collection(await db(), paths.networks()), where(...publicOnly)));
+  return parseDocs(networkSchema, queryDocs(snap), (id, value) => ({ id, name: value.name })).sort(
+    (a, b) => a.name.localeCompare(b.name, 'de'),
+  );
 }
 
 /** Names of the coordinators of the user's networks by uid, for "changed by". */
