@@ -9,6 +9,14 @@ export const ERROR_MESSAGES = {
   NETWORK_NOT_FOUND: 'Dieses Netzwerk gibt es nicht (mehr).',
   MEMBER_NOT_FOUND: 'Diese Person koordiniert das Netzwerk nicht (mehr).',
   RATE_LIMITED: 'Zu viele Anfragen. Bitte versuchen Sie es in einigen Minuten erneut.',
+  TOKEN_INVALID:
+    'Dieser Link ist ungültig oder abgelaufen. Über das Anmeldeformular des Netzwerks erhalten Sie einen neuen.',
+  SUBSCRIBER_NOT_FOUND: 'Diese Adresse steht nicht (mehr) im Verteiler.',
+  SUBSCRIBER_NOT_PENDING: 'Diese Adresse ist nicht mehr unbestätigt.',
+  MAIL_LIMIT_REACHED:
+    'An diese Adresse gingen in den letzten 24 Stunden schon drei Mails. Bitte versuchen Sie es morgen erneut.',
+  MAIL_FAILED:
+    'Die E-Mail konnte gerade nicht verschickt werden. Bitte versuchen Sie es später erneut.',
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -14,6 +14,7 @@ export * from './offer.ts';
 export * from './contact.ts';
 export * from './meeting.ts';
 export * from './rsvp.ts';
+export * from './consent.ts';
 export * from './subscriber.ts';
 export * from './hash.ts';
 export * from './mailingStatus.ts';

@@ -4,6 +4,8 @@ import { docId, optionalTimestamp, timestamp } from './primitives.ts';
 export const TOKEN_PURPOSES = [
   'confirmSubscription',
   'unsubscribe',
+  /** The subscriber's preferences page: change, export, erase (footer link of every mail). */
+  'preferences',
   'rsvp',
   'questionnaire',
   'dataRequest',

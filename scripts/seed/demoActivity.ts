@@ -1,8 +1,15 @@
 import {
+  CONSENT_TEXTS,
+  FORM_IDS,
+  consentTextDocument,
+  consentTextId,
+  currentConsentText,
   meetingInputSchema,
   sha256Hex,
   subscriberIdFor,
   subscriberInputSchema,
+  subscriberSchema,
+  type ConsentPurpose,
 } from '@knotenpunkt/model';
 import { LANDKREIS, TOWN } from './demoNetworks.ts';
 
@@ -141,13 +148,37 @@ const interests = [
   'Beratung',
 ];
 
-export const DEMO_CONSENT_TEXT =
-  'Ich bin damit einverstanden, dass das Netzwerk meine Angaben speichert, um mir Einladungen ' +
-  'und Informationen per E-Mail zu senden. Ich kann die Einwilligung jederzeit widerrufen.';
-export const DEMO_CONSENT_VERSION = '2026-11';
+const languages = ['Arabisch', 'Türkisch', 'Englisch', 'Persisch (Farsi/Dari)', 'Ukrainisch'];
 
+/** The consent texts in force, stored once as the functions would (consentTexts/{purpose}-{version}). */
+export async function demoConsentTexts(now: Date) {
+  return Promise.all(
+    CONSENT_TEXTS.map(async (draft) => ({
+      id: consentTextId(draft.purpose, draft.version),
+      doc: await consentTextDocument(draft, now),
+    })),
+  );
+}
+
+/**
+ * 30 subscribers in every status: mostly confirmed, some unconfirmed (asked recently, so the
+ * 30-day retention keeps them), unsubscribed and one undeliverable (bounced) per network; every
+ * third also offered to volunteer, and a few only that.
+ */
 export async function demoSubscribers(now: Date) {
-  const textHash = await sha256Hex(DEMO_CONSENT_TEXT);
+  const proof = async (purpose: ConsentPurpose, form: 'signup' | 'import', at: Date) => {
+    const text = currentConsentText(purpose);
+    return {
+      form,
+      formId: FORM_IDS[form],
+      textVersion: text.version,
+      textHash: await sha256Hex(text.text),
+      requestedAt: at,
+      mailSentAt: new Date(at.getTime() + 60_000),
+      confirmedAt: null as Date | null,
+      withdrawnAt: null as Date | null,
+    };
+  };
   return Promise.all(
     Array.from({ length: 30 }, async (_, i) => {
       const name = `${first[i % first.length]} ${last[(i * 7) % last.length]}`;
@@ -164,27 +195,65 @@ export async function demoSubscribers(now: Date) {
           ...(i % 4 === 0 ? [interests[(i + 2) % interests.length]!] : []),
         ],
       });
-      const requestedAt = new Date(now.getTime() - (60 - i) * DAY);
-      // Mostly confirmed; a few pending and unsubscribed so lists show every status.
-      const status = i % 10 === 7 ? 'pending' : i % 10 === 9 ? 'unsubscribed' : 'confirmed';
+      const status =
+        i % 10 === 7
+          ? 'pending'
+          : i % 10 === 9
+            ? 'unsubscribed'
+            : i === 3 || i === 23
+              ? 'bounced'
+              : 'confirmed';
+      const requestedAt =
+        status === 'pending'
+          ? new Date(now.getTime() - (1 + (i % 5)) * DAY)
+          : new Date(now.getTime() - (60 - i) * DAY);
+      const confirmedAt = status === 'pending' ? null : new Date(requestedAt.getTime() + 3_600_000);
+      const unsubscribedAt =
+        status === 'unsubscribed' ? new Date(requestedAt.getTime() + 20 * DAY) : null;
+      const form = i % 2 === 0 ? 'signup' : 'import';
+      const volunteerOnly = i % 10 === 5;
+      const volunteers = volunteerOnly || i % 3 === 0;
+      const consent = async (purpose: ConsentPurpose) => ({
+        ...(await proof(purpose, form, requestedAt)),
+        confirmedAt,
+        withdrawnAt: unsubscribedAt,
+      });
       return {
         networkId: i < 20 ? LANDKREIS : TOWN,
         id: await subscriberIdFor(input.email),
-        doc: {
+        doc: subscriberSchema.parse({
           ...input,
           status,
-          consent: {
-            form: 'import' as const,
-            textVersion: DEMO_CONSENT_VERSION,
-            textHash,
-            requestedAt,
-            confirmedAt: status === 'pending' ? null : new Date(requestedAt.getTime() + 3_600_000),
+          purposes: { invitations: !volunteerOnly, volunteer: volunteers },
+          consents: {
+            invitations: volunteerOnly ? null : await consent('invitations'),
+            volunteer: volunteers ? await consent('volunteer') : null,
           },
-          unsubscribedAt:
-            status === 'unsubscribed' ? new Date(requestedAt.getTime() + 20 * DAY) : null,
+          volunteer: volunteers
+            ? {
+                fieldsOfAction: [interests[(i + 1) % interests.length]!],
+                languages: ['Deutsch', languages[i % languages.length]!],
+                availability: i % 2 === 0 ? 'Nachmittags unter der Woche' : 'Am Wochenende',
+                phone: i % 4 === 0 ? `0171 555 01${String(i).padStart(2, '0')}` : '',
+              }
+            : null,
+          contactNote:
+            volunteers && i % 6 === 0 && status === 'confirmed'
+              ? {
+                  contacted: true,
+                  note: 'Telefonisch erreicht, kommt zum nächsten Sprachcafé.',
+                  updatedAt: new Date(requestedAt.getTime() + 5 * DAY),
+                  updatedBy: 'seed',
+                }
+              : null,
+          importId: form === 'import' ? 'demo-import' : null,
+          requestedAt,
+          mailsSentAt: [],
+          unsubscribedAt,
+          bouncedAt: status === 'bounced' ? new Date(requestedAt.getTime() + 30 * DAY) : null,
           createdAt: requestedAt,
-          updatedAt: requestedAt,
-        },
+          updatedAt: unsubscribedAt ?? confirmedAt ?? requestedAt,
+        }),
       };
     }),
   );

@@ -4,7 +4,7 @@ import { membershipPath, paths } from '@knotenpunkt/model';
 import { DEMO_LOGINS } from './logins.mjs';
 import { demoNetworks, demoWorkingGroups } from './demoNetworks.ts';
 import { demoActors, demoContacts, demoOffers } from './demoDirectory.ts';
-import { demoMeetings, demoSubscribers } from './demoActivity.ts';
+import { demoConsentTexts, demoMeetings, demoSubscribers } from './demoActivity.ts';
 
 const SEED_MARKER = 'system/seed';
 const SEEDED_BY = 'seed';
@@ -90,6 +90,9 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
       db.doc(paths.meeting(meeting.networkId, meeting.id)),
       toFirestore({ ...meeting.input, ...audit }) as object,
     );
+  }
+  for (const text of await demoConsentTexts(now)) {
+    writer.set(db.doc(`consentTexts/${text.id}`), toFirestore(text.doc) as object);
   }
   for (const subscriber of await demoSubscribers(now)) {
     writer.set(

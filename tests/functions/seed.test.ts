@@ -66,6 +66,6 @@ describe('the demo seed', () => {
     const statuses = new Set(
       (await adminDb.collectionGroup('subscribers').get()).docs.map((d) => d.get('status')),
     );
-    expect([...statuses].sort()).toEqual(['confirmed', 'pending', 'unsubscribed']);
+    expect([...statuses].sort()).toEqual(['bounced', 'confirmed', 'pending', 'unsubscribed']);
   });
 });

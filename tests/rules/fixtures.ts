@@ -5,6 +5,7 @@ import { serverTimestamp, type DocumentData } from 'firebase/firestore';
 import {
   actorInputSchema,
   actorSchema,
+  consentTextSchema,
   contactInputSchema,
   contactSchema,
   deliverySchema,
@@ -245,42 +246,71 @@ export const storedToken = () =>
 export const emailFor = (key: string) => `${key.toLowerCase()}@example.de`;
 export const subscriberIdOf = (key: string) => subscriberIdFor(emailFor(key));
 
-export async function storedSubscriber(key: string, status: 'confirmed' | 'pending' = 'confirmed') {
+export async function storedSubscriber(
+  key: string,
+  status: 'confirmed' | 'pending' | 'unsubscribed' | 'bounced' = 'confirmed',
+) {
+  const consent = {
+    form: 'signup' as const,
+    formId: 'mitmachen/2026-11',
+    textVersion: '2026-11',
+    textHash: await sha256Hex(CONSENT_TEXT),
+    requestedAt: T0,
+    mailSentAt: T0,
+    confirmedAt: status === 'pending' ? null : T0,
+    withdrawnAt: null,
+  };
   return subscriberSchema.parse({
     email: emailFor(key),
     name: 'Anna Beispiel',
     organisation: 'Kita Regenbogen',
     interests: ['Bildung'],
     status,
-    consent: {
-      form: 'signup',
-      textVersion: '2026-11',
-      textHash: await sha256Hex(CONSENT_TEXT),
-      requestedAt: T0,
-      confirmedAt: status === 'confirmed' ? T0 : null,
+    purposes: { invitations: true, volunteer: true },
+    consents: { invitations: consent, volunteer: consent },
+    volunteer: {
+      fieldsOfAction: ['Bildung'],
+      languages: ['Arabisch'],
+      availability: '',
+      phone: '',
     },
+    contactNote: null,
+    importId: null,
+    requestedAt: T0,
+    mailsSentAt: [],
     unsubscribedAt: null,
+    bouncedAt: null,
     createdAt: T0,
     updatedAt: T0,
   });
 }
 
-/** What a coordinator's form writes for someone whose consent they hold. */
+export const storedConsentText = () =>
+  consentTextSchema.parse({
+    purpose: 'invitations',
+    version: '2026-11',
+    label: 'Einladungen und Informationen des Netzwerks',
+    text: CONSENT_TEXT,
+    textHash: 'a'.repeat(64),
+    publishedAt: T0,
+  });
+
+/** A complete subscriber as a client would have to write it to create one (no rule allows it). */
 export async function subscriberCreate(key: string): Promise<DocumentData> {
+  const stored = await storedSubscriber(key);
   return {
-    email: emailFor(key),
+    ...stored,
     name: 'Ben Beispiel',
-    organisation: '',
-    interests: [],
-    status: 'confirmed',
-    consent: {
-      form: 'coordinator',
-      textVersion: 'Teilnehmerliste 2026-11',
-      textHash: await sha256Hex(CONSENT_TEXT),
-      requestedAt: serverTimestamp(),
-      confirmedAt: serverTimestamp(),
+    consents: {
+      invitations: {
+        ...stored.consents.invitations,
+        form: 'coordinator',
+        requestedAt: serverTimestamp(),
+        confirmedAt: serverTimestamp(),
+      },
+      volunteer: null,
     },
-    unsubscribedAt: null,
+    requestedAt: serverTimestamp(),
     createdAt: serverTimestamp(),
     updatedAt: serverTimestamp(),
   };

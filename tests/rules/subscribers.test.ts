@@ -1,97 +1,181 @@
-// Subscribers are personal data with a consent record (DSGVO Art. 7): coordinators may add people
-// whose consent they hold, correct, unsubscribe and erase, but never forge or confirm consent.
+// The distribution list is personal data with consent records (DSGVO Art. 7): only the network's
+// coordinators read it; adding, confirming, unsubscribing and erasing are functions (double opt-in,
+// consent records, suppression list). Coordinators correct, keep a note, mark bounces.
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
+  collection,
   deleteDoc,
   doc,
+  getDoc,
+  getDocs,
   serverTimestamp,
   setDoc,
   updateDoc,
   type DocumentData,
 } from 'firebase/firestore';
 import { describe, it } from 'vitest';
-import { emailFor, storedSubscriber, subscriberCreate, subscriberIdOf } from './fixtures.ts';
-import { COORD_A, COORD_B, NETWORK_A } from './personas.ts';
+import {
+  storedConsentText,
+  storedSubscriber,
+  subscriberCreate,
+  subscriberIdOf,
+  T0,
+} from './fixtures.ts';
+import { ADMIN, COORD_A, COORD_B, NETWORK_A, PUBLIC, SIGNED_IN } from './personas.ts';
 import { rulesTestbed } from './testbed.ts';
 
 const base = `networks/${NETWORK_A}/subscribers`;
+const SUPPRESSION = `networks/${NETWORK_A}/suppressions/${'b'.repeat(64)}`;
+const TOKEN = `tokens/${'c'.repeat(64)}`;
 const t = rulesTestbed(async () => ({
   [`${base}/${await subscriberIdOf('anna')}`]: await storedSubscriber('anna'),
   [`${base}/${await subscriberIdOf('pending')}`]: await storedSubscriber('pending', 'pending'),
+  [SUPPRESSION]: { reason: 'erasure', createdAt: T0 },
+  [TOKEN]: {
+    purpose: 'preferences',
+    networkId: NETWORK_A,
+    targetPath: `${base}/${await subscriberIdOf('anna')}`,
+    expiresAt: null,
+    usedAt: null,
+    createdAt: T0,
+  },
+  ['consentTexts/invitations-2026-11']: storedConsentText(),
+  ['rateLimits/' + 'd'.repeat(64)]: { count: 1, windowStart: T0, expiresAt: T0 },
+  ['system/salt']: { value: 'e'.repeat(64), createdAt: T0 },
 }));
 
 const ref = async (key: string) => doc(t.as(COORD_A), `${base}/${await subscriberIdOf(key)}`);
-const add = async (key: string, over: (d: DocumentData) => DocumentData = (d) => d) =>
-  setDoc(await ref(key), over(await subscriberCreate(key)));
 const patch = async (key: string, data: DocumentData) =>
   updateDoc(await ref(key), { ...data, updatedAt: serverTimestamp() });
 
-describe('adding subscribers', () => {
-  it('a coordinator can add a subscriber whose consent they hold, under the hash of the address', async () => {
-    await assertSucceeds(add('ben'));
+describe('who can read the distribution list', () => {
+  for (const persona of [PUBLIC, SIGNED_IN, COORD_B, ADMIN]) {
+    it(`${persona.subject} cannot read a subscriber or their consent records`, async () => {
+      const db = t.as(persona);
+      await assertFails(getDoc(doc(db, `${base}/${await subscriberIdOf('anna')}`)));
+      await assertFails(getDocs(collection(db, base)));
+    });
+
+    it(`${persona.subject} cannot read tokens, the suppression list, rate limits or the salt`, async () => {
+      const db = t.as(persona);
+      await assertFails(getDoc(doc(db, TOKEN)));
+      await assertFails(getDocs(collection(db, 'tokens')));
+      await assertFails(getDoc(doc(db, SUPPRESSION)));
+      await assertFails(getDocs(collection(db, `networks/${NETWORK_A}/suppressions`)));
+      await assertFails(getDocs(collection(db, 'rateLimits')));
+      await assertFails(getDoc(doc(db, 'system/salt')));
+    });
+  }
+
+  it('a coordinator of the network reads its subscribers with their consent records', async () => {
+    await assertSucceeds(getDocs(collection(t.as(COORD_A), base)));
+    await assertSucceeds(getDoc(await ref('anna')));
   });
 
-  it('a coordinator can add a subscriber who still has to confirm', async () => {
-    await assertSucceeds(
-      add('ben', (d) => ({
-        ...d,
-        status: 'pending',
-        consent: { ...d.consent, confirmedAt: null },
-      })),
-    );
+  it('a coordinator of the network cannot read tokens, the suppression list or the salt', async () => {
+    const db = t.as(COORD_A);
+    await assertFails(getDoc(doc(db, TOKEN)));
+    await assertFails(getDoc(doc(db, SUPPRESSION)));
+    await assertFails(getDocs(collection(db, `networks/${NETWORK_A}/suppressions`)));
+    await assertFails(getDoc(doc(db, 'system/salt')));
+  });
+});
+
+describe('consent texts', () => {
+  it('a visitor can read the consent texts they agree to', async () => {
+    await assertSucceeds(getDoc(doc(t.as(PUBLIC), 'consentTexts/invitations-2026-11')));
+    await assertSucceeds(getDocs(collection(t.as(PUBLIC), 'consentTexts')));
   });
 
-  it('a coordinator cannot store a subscriber under an id that is not the hash of the address', async () => {
-    const data = await subscriberCreate('ben');
-    await assertFails(setDoc(doc(t.as(COORD_A), `${base}/ben`), data));
-    await assertFails(setDoc(await ref('carla'), data));
+  it('nobody can change a published consent text or add one, not even a coordinator or admin', async () => {
+    for (const persona of [COORD_A, ADMIN]) {
+      const db = t.as(persona);
+      await assertFails(
+        updateDoc(doc(db, 'consentTexts/invitations-2026-11'), { text: 'Anderer Text' }),
+      );
+      await assertFails(setDoc(doc(db, 'consentTexts/invitations-2027-01'), storedConsentText()));
+      await assertFails(deleteDoc(doc(db, 'consentTexts/invitations-2026-11')));
+    }
   });
+});
 
-  it('a coordinator cannot pretend the person signed up through the public form', async () => {
-    await assertFails(add('ben', (d) => ({ ...d, consent: { ...d.consent, form: 'signup' } })));
-  });
-
-  it('a coordinator cannot backdate or omit the consent', async () => {
+describe('adding and erasing subscribers', () => {
+  it('a coordinator cannot add a subscriber directly: additions get an opt-in mail through a function', async () => {
+    await assertFails(setDoc(await ref('ben'), await subscriberCreate('ben')));
+    const pending = await subscriberCreate('ben');
     await assertFails(
-      add('ben', (d) => ({ ...d, consent: { ...d.consent, requestedAt: new Date('2020-01-01') } })),
+      setDoc(await ref('ben'), {
+        ...pending,
+        status: 'pending',
+        consents: { ...pending.consents, invitations: null },
+      }),
     );
-    await assertFails(add('ben', (d) => ({ ...d, consent: { ...d.consent, confirmedAt: null } })));
-    await assertFails(add('ben', (d) => ({ ...d, consent: { ...d.consent, textHash: 'abc' } })));
   });
 
-  it('a coordinator cannot store an address with capitals or an unknown key', async () => {
-    await assertFails(add('ben', (d) => ({ ...d, email: emailFor('ben').toUpperCase() })));
-    await assertFails(add('ben', (d) => ({ ...d, source: 'Messe' })));
+  it('a coordinator cannot delete a subscriber directly: erasure keeps a suppression entry', async () => {
+    await assertFails(deleteDoc(await ref('anna')));
   });
 
-  it('a coordinator of network B cannot add a subscriber to network A', async () => {
-    const data = await subscriberCreate('ben');
-    await assertFails(setDoc(doc(t.as(COORD_B), `${base}/${await subscriberIdOf('ben')}`), data));
+  it('a coordinator cannot write the suppression list or tokens', async () => {
+    const db = t.as(COORD_A);
+    await assertFails(deleteDoc(doc(db, SUPPRESSION)));
+    await assertFails(setDoc(doc(db, `networks/${NETWORK_A}/suppressions/x`), { createdAt: T0 }));
+    await assertFails(setDoc(doc(db, 'tokens/x'), { purpose: 'preferences' }));
   });
 });
 
 describe('changing subscribers', () => {
-  it('a coordinator can correct the name and interests', async () => {
-    await assertSucceeds(patch('anna', { name: 'Anna B.', interests: ['Arbeit'] }));
-  });
-
-  it('a coordinator can unsubscribe someone, stamping the time', async () => {
-    await assertFails(patch('anna', { status: 'unsubscribed' }));
+  it('a coordinator can correct the name, organisation and interests', async () => {
     await assertSucceeds(
-      patch('anna', { status: 'unsubscribed', unsubscribedAt: serverTimestamp() }),
+      patch('anna', { name: 'Anna B.', organisation: 'Familienzentrum', interests: ['Arbeit'] }),
     );
   });
 
-  it('a coordinator cannot confirm a pending subscriber', async () => {
+  it('a coordinator can note that a volunteer was contacted, stamped with time and author', async () => {
+    const note = { contacted: true, note: 'Angerufen am 3. 11.', updatedBy: COORD_A.uid };
+    await assertSucceeds(patch('anna', { contactNote: { ...note, updatedAt: serverTimestamp() } }));
+    await assertFails(patch('anna', { contactNote: { ...note, updatedAt: T0 } }));
+    await assertFails(
+      patch('anna', {
+        contactNote: { ...note, updatedBy: 'someone', updatedAt: serverTimestamp() },
+      }),
+    );
+    await assertFails(
+      patch('anna', {
+        contactNote: { ...note, note: 'x'.repeat(1001), updatedAt: serverTimestamp() },
+      }),
+    );
+  });
+
+  it('a coordinator can mark a confirmed address undeliverable, stamping the time', async () => {
+    await assertFails(patch('anna', { status: 'bounced' }));
+    await assertSucceeds(patch('anna', { status: 'bounced', bouncedAt: serverTimestamp() }));
+  });
+
+  it('a coordinator cannot confirm a pending subscriber or mark one undeliverable', async () => {
     await assertFails(patch('pending', { status: 'confirmed' }));
+    await assertFails(patch('pending', { status: 'bounced', bouncedAt: serverTimestamp() }));
   });
 
-  it('a coordinator cannot change the address or the consent record', async () => {
+  it('a coordinator cannot unsubscribe directly: a function withdraws the consent records too', async () => {
+    await assertFails(patch('anna', { status: 'unsubscribed', unsubscribedAt: serverTimestamp() }));
+  });
+
+  it('a coordinator cannot change the address, purposes, consent records or volunteer profile', async () => {
     await assertFails(patch('anna', { email: 'anna.neu@example.de' }));
-    await assertFails(patch('anna', { 'consent.textVersion': '2027-01' }));
+    await assertFails(patch('anna', { 'consents.invitations.textVersion': '2027-01' }));
+    await assertFails(patch('anna', { 'consents.invitations.confirmedAt': serverTimestamp() }));
+    await assertFails(patch('anna', { 'purposes.volunteer': false }));
+    await assertFails(patch('anna', { 'volunteer.phone': '0171 1234567' }));
+    await assertFails(patch('anna', { requestedAt: serverTimestamp() }));
   });
 
-  it('a coordinator can erase a subscriber on request', async () => {
-    await assertSucceeds(deleteDoc(await ref('anna')));
+  it('a coordinator of network B cannot change a subscriber of network A', async () => {
+    await assertFails(
+      updateDoc(doc(t.as(COORD_B), `${base}/${await subscriberIdOf('anna')}`), {
+        name: 'X',
+        updatedAt: serverTimestamp(),
+      }),
+    );
   });
 });

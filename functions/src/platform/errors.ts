@@ -11,6 +11,11 @@ const STATUS: Record<ErrorCode, FunctionsErrorCode> = {
   NETWORK_NOT_FOUND: 'not-found',
   MEMBER_NOT_FOUND: 'not-found',
   RATE_LIMITED: 'resource-exhausted',
+  TOKEN_INVALID: 'not-found',
+  SUBSCRIBER_NOT_FOUND: 'not-found',
+  SUBSCRIBER_NOT_PENDING: 'failed-precondition',
+  MAIL_LIMIT_REACHED: 'resource-exhausted',
+  MAIL_FAILED: 'unavailable',
   INTERNAL: 'internal',
 };
 
