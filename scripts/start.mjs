@@ -56,7 +56,7 @@ async function main() {
     '--project',
     projectId,
     '--only',
-    'auth,firestore,functions,hosting',
+    'auth,firestore,functions,hosting,tasks',
     '--export-on-exit',
     snapshotDir,
     ...(from ? ['--import', from] : []),

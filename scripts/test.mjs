@@ -131,7 +131,7 @@ if (built) {
               '--project',
               projectId,
               '--only',
-              'auth,firestore,functions,hosting',
+              'auth,firestore,functions,hosting,tasks',
               `node scripts/lib/integration.mjs`,
             ],
             {

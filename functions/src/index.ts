@@ -5,6 +5,7 @@ export { api } from './http/triggers.ts';
 export { createNetwork, grantCoordinator, revokeCoordinator } from './networks/triggers.ts';
 export { onMeetingWritten, refreshCalendars } from './calendar/triggers.ts';
 export { purgeExpiredTokens } from './maintenance/triggers.ts';
+export { mailingWorker, onMailingWritten, resumeStalledMailings } from './mailing/triggers.ts';
 export {
   directoryActorWritten,
   directoryOfferWritten,

@@ -4,7 +4,9 @@ import {
   clientMailingActions,
   clientMayChangeMailingStatus,
   isMailingEditable,
+  isMailingActive,
   isMailingFinished,
+  mailingControls,
   pipelineMayChangeMailingStatus,
 } from './mailingStatus.ts';
 
@@ -42,5 +44,17 @@ describe('mailing status', () => {
   it('only drafts are editable, and a draft offers sending as its one action', () => {
     expect(MAILING_STATUSES.filter(isMailingEditable)).toEqual(['draft']);
     expect(clientMailingActions('draft')).toEqual(['queued']);
+  });
+
+  it('offers pause and cancel while sending, resume and cancel while paused, nothing at the end', () => {
+    expect(mailingControls('sending')).toEqual({ pause: true, resume: false, cancel: true });
+    expect(mailingControls('queued')).toEqual({ pause: true, resume: false, cancel: true });
+    expect(mailingControls('paused')).toEqual({ pause: false, resume: true, cancel: true });
+    expect(mailingControls('sent')).toEqual({ pause: false, resume: false, cancel: false });
+    expect(mailingControls('draft')).toEqual({ pause: false, resume: false, cancel: false });
+  });
+
+  it('counts queued and sending mailings as active', () => {
+    expect(MAILING_STATUSES.filter(isMailingActive)).toEqual(['queued', 'sending']);
   });
 });

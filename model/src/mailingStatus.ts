@@ -65,3 +65,24 @@ export function isMailingEditable(status: MailingStatus): boolean {
 export function isMailingFinished(status: MailingStatus): boolean {
   return status === 'sent' || status === 'cancelled' || status === 'failed';
 }
+
+/** Waiting for or in the hands of the pipeline. */
+export function isMailingActive(status: MailingStatus): boolean {
+  return status === 'queued' || status === 'sending';
+}
+
+/** The buttons a coordinator sees for a mailing that left the draft stage. */
+export interface MailingControls {
+  pause: boolean;
+  resume: boolean;
+  cancel: boolean;
+}
+
+export function mailingControls(status: MailingStatus): MailingControls {
+  const actions = status === 'draft' ? [] : CLIENT_TRANSITIONS[status];
+  return {
+    pause: actions.includes('paused'),
+    resume: status === 'paused' && actions.includes('queued'),
+    cancel: actions.includes('cancelled'),
+  };
+}

@@ -198,13 +198,18 @@ export const storedRsvp = (subscriberId: string) =>
     updatedAt: T0,
   });
 
-export const storedDelivery = (subscriberId: string) =>
+export const storedDelivery = (key: string) =>
   deliverySchema.parse({
-    subscriberId,
-    email: 'anna@example.de',
+    address: 'anna@example.de',
+    name: 'Anna Beispiel',
+    vars: {},
+    unsubscribeUrl: '',
+    sourceRef: key,
     status: 'sent',
     attempts: 1,
-    lastError: '',
+    dueAt: T0,
+    leaseId: '',
+    lastAnswer: '250 2.0.0 Ok',
     messageId: '<1@knotenpunkt>',
     sentAt: T0,
     createdAt: T0,

@@ -1,0 +1,34 @@
+// The `contacts` source: contacts of the network's actors who consented to be contacted
+// (consent.given) and have an address. Read page by page in document-id order.
+import { FieldPath } from 'firebase-admin/firestore';
+import { ofNetwork, paths } from '@knotenpunkt/model';
+import type { RecipientSource, SourceRecipient } from './types.ts';
+import { settingsOf } from './types.ts';
+
+export const contactsSource: RecipientSource = {
+  async page(ctx, cursor, limit) {
+    settingsOf(ctx, 'contacts');
+    let query = ctx.db
+      .collection(paths.contacts())
+      .where(...ofNetwork(ctx.networkId))
+      .orderBy(FieldPath.documentId())
+      .limit(limit);
+    if (cursor) query = query.startAfter(cursor);
+    const snap = await query.get();
+    const recipients: SourceRecipient[] = [];
+    for (const doc of snap.docs) {
+      const email = doc.get('email');
+      if (doc.get('consent.given') !== true || typeof email !== 'string' || !email) continue;
+      recipients.push({
+        address: email,
+        name: String(doc.get('name') ?? ''),
+        vars: { position: String(doc.get('position') ?? '') },
+        sourceRef: doc.id,
+      });
+    }
+    const last = snap.docs.at(-1);
+    return { recipients, next: snap.size === limit && last ? last.id : null };
+  },
+  // Contacts have no bounce flag yet: the failed delivery with the server's answer is the record
+  // coordinators see in the mailing's error list.
+};

@@ -1,0 +1,29 @@
+import { rsvpsSource } from '../../meetings/sources/rsvps.ts';
+import { withRsvpLinks } from '../../meetings/sources/withRsvpLinks.ts';
+import { workingGroupSource } from '../../meetings/sources/workingGroup.ts';
+import { subscribersSource } from '../../subscribers/sources.ts';
+import { contactsSource } from './contacts.ts';
+import { testSource } from './test.ts';
+import { SourceUnavailableError, type RecipientSource, type SourceRegistry } from './types.ts';
+
+/** A source a later feature will implement; until then a mailing to it fails with the reason. */
+function notYetAvailable(label: string): RecipientSource {
+  return {
+    async page() {
+      throw new SourceUnavailableError(`Die Empfängerquelle „${label}“ ist noch nicht verfügbar.`);
+    },
+  };
+}
+
+export function defaultSources(): SourceRegistry {
+  return {
+    test: testSource,
+    // Mails about a meeting add personal answer links (and invitations add invitees).
+    contacts: withRsvpLinks(contactsSource, 'contacts'),
+    subscribers: withRsvpLinks(subscribersSource, 'subscribers'),
+    rsvps: withRsvpLinks(rsvpsSource, 'rsvps'),
+    workingGroup: withRsvpLinks(workingGroupSource, 'workingGroup'),
+  };
+}
+
+export * from './types.ts';

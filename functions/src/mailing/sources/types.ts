@@ -1,0 +1,61 @@
+// Recipient sources are pluggable: the pipeline asks one for pages of recipients and tells it
+// about addresses the mail server refused for good. It knows nothing else about them.
+import type { Firestore } from 'firebase-admin/firestore';
+import type { RecipientSourceName, Recipients } from '@knotenpunkt/model';
+
+export interface SourceRecipient {
+  address: string;
+  name: string;
+  /** Extra placeholder values (model: SOURCE_PLACEHOLDERS). */
+  vars?: Record<string, string>;
+  /** A one-click unsubscribe URL (List-Unsubscribe, RFC 8058) when the source offers one. */
+  unsubscribeUrl?: string;
+  /** The recipient's record in the source, handed back in onPermanentFailure. */
+  sourceRef?: string;
+}
+
+export interface SourceContext {
+  db: Firestore;
+  networkId: string;
+  mailingId: string;
+  baseUrl: string;
+  recipients: Recipients;
+}
+
+export interface SourcePage {
+  recipients: SourceRecipient[];
+  /** Opaque position after this page; null after the last one. */
+  next: string | null;
+}
+
+export interface PermanentFailure {
+  address: string;
+  sourceRef: string;
+  /** The mail server's answer, e.g. "550 5.1.1 unknown user". */
+  answer: string;
+}
+
+export interface RecipientSource {
+  /** Recipients in a stable order from `cursor` on; the same cursor gives the same page. */
+  page(ctx: SourceContext, cursor: string | null, limit: number): Promise<SourcePage>;
+  /** The address was refused permanently (5xx): e.g. mark a subscriber bounced. */
+  onPermanentFailure?(ctx: SourceContext, failure: PermanentFailure): Promise<void>;
+}
+
+export type SourceRegistry = Record<RecipientSourceName, RecipientSource>;
+
+/** A source that cannot deliver recipients (not built yet, or its data is missing). */
+export class SourceUnavailableError extends Error {}
+
+/** Narrows the mailing's recipients to the source's own settings. */
+export function settingsOf<S extends RecipientSourceName>(
+  ctx: SourceContext,
+  source: S,
+): Extract<Recipients, { source: S }> {
+  if (ctx.recipients.source !== source) {
+    throw new SourceUnavailableError(
+      `Die Empfängerquelle ${source} passt nicht zu diesem Versand.`,
+    );
+  }
+  return ctx.recipients as Extract<Recipients, { source: S }>;
+}
