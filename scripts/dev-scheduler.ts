@@ -4,6 +4,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { handleRefreshAllCalendars } from '../functions/src/calendar/publicCalendar.ts';
 import { handlePurgeExpiredTokens } from '../functions/src/maintenance/purgeExpiredTokens.ts';
+import { handleSubscriberRetention } from '../functions/src/subscribers/retention.ts';
 
 const EVERY_MS = 5 * 60_000;
 const db = getFirestore(
@@ -13,6 +14,7 @@ const db = getFirestore(
 const schedules = [
   { name: 'refreshCalendars', run: () => handleRefreshAllCalendars(db) },
   { name: 'purgeExpiredTokens', run: () => handlePurgeExpiredTokens(db) },
+  { name: 'subscriberRetention', run: () => handleSubscriberRetention(db) },
 ];
 
 async function tick() {

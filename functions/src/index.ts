@@ -11,3 +11,10 @@ export {
   directoryOfferWritten,
   rebuildDirectory,
 } from './directory/triggers.ts';
+export {
+  eraseSubscriber,
+  importSubscribers,
+  resendConfirmation,
+  subscriberRetention,
+  unsubscribeSubscriber,
+} from './subscribers/triggers.ts';

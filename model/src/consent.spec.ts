@@ -42,6 +42,7 @@ describe('isConsentActive', () => {
       mailSentAt: null,
       confirmedAt: null,
       withdrawnAt: null,
+      note: '',
     };
     expect(isConsentActive(base)).toBe(false);
     expect(isConsentActive({ ...base, confirmedAt: new Date(1) })).toBe(true);

@@ -61,16 +61,26 @@ export const HTML_MAX = 100_000;
  * Where the recipients come from. The pipeline asks the source (functions/src/mailing/sources)
  * for pages of recipients and knows nothing else about it.
  * - subscribers: confirmed subscribers of the network (optionally those with one of the interests)
+ * - subscriberImport: the still unconfirmed addresses of one coordinator import, for their opt-in
+ *   mail (functions/src/subscribers/sources.ts; created only by the function importSubscribers)
  * - rsvps: the meeting's invitees by answer (yes, waiting list, maybe, no, none yet), or a few
  *   named ones (functions/src/meetings/sources)
  * - workingGroup: the members of a working group (contacts who consented, actors' public address)
  * - contacts: contacts of the network's actors who consented (consent.given) and have an address
  * - test: an explicit list, for a test mail to oneself, tests and benchmarks
  */
-export const RECIPIENT_SOURCES = ['subscribers', 'rsvps', 'contacts', 'workingGroup', 'test'] as const;
+export const RECIPIENT_SOURCES = [
+  'subscribers',
+  'subscriberImport',
+  'rsvps',
+  'contacts',
+  'workingGroup',
+  'test',
+] as const;
 export type RecipientSourceName = (typeof RECIPIENT_SOURCES)[number];
 export const RECIPIENT_SOURCE_LABELS: Record<RecipientSourceName, string> = {
   subscribers: 'Einladungsverteiler',
+  subscriberImport: 'Bestätigung neu eingetragener Adressen',
   rsvps: 'Rückmeldungen zu einem Treffen',
   contacts: 'Kontakte mit Einwilligung',
   workingGroup: 'Mitglieder eines Arbeitskreises',
@@ -86,6 +96,7 @@ export const testRecipientSchema = z.strictObject({ email, name: optionalText() 
 
 export const recipientsSchema = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('subscribers'), interests: textList(20) }),
+  z.strictObject({ source: z.literal('subscriberImport'), importId: docId }),
   z.strictObject({
     source: z.literal('rsvps'),
     answers: uniqueList(z.enum(RSVP_SETS), 1, RSVP_SETS.length),
@@ -112,7 +123,8 @@ export type Recipients = z.infer<typeof recipientsSchema>;
 export const COMMON_PLACEHOLDERS = ['name', 'email', 'netzwerk', 'abmeldelink'] as const;
 /** Extra per-recipient values a source provides (the features that add sources extend these). */
 export const SOURCE_PLACEHOLDERS: Record<RecipientSourceName, readonly string[]> = {
-  subscribers: ['organisation'],
+  subscribers: ['organisation', 'anrede', 'einstellungslink'],
+  subscriberImport: ['organisation', 'anrede', 'einstellungslink', 'bestaetigungslink'],
   rsvps: [],
   contacts: ['position'],
   workingGroup: ['position'],

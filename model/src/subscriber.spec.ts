@@ -119,6 +119,7 @@ describe('activePurposes', () => {
     mailSentAt: null,
     confirmedAt: new Date(1),
     withdrawnAt: null,
+    note: '',
   };
 
   it('lists confirmed purposes that were not withdrawn', () => {

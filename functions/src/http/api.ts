@@ -2,10 +2,12 @@ import type { Request } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { Mailer } from '../mail/transport.ts';
 import { handleProposalRequest } from '../directory/proposals.ts';
+import { subscriberRoutes } from '../subscribers/routes.ts';
 
 export interface ApiResponse {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface ApiDeps {
@@ -34,6 +36,7 @@ const health: Route = async (_req, { db }) => {
 const routes: Record<string, Partial<Record<string, Route>>> = {
   '/api/health': { POST: health },
   '/api/proposals': { POST: handleProposalRequest },
+  ...subscriberRoutes,
 };
 
 export async function handleApi(req: Request, deps: ApiDeps): Promise<ApiResponse> {

@@ -6,7 +6,8 @@ import { handleApi } from './api.ts';
 
 export const api = onRequest({ secrets: [SMTP_URL] }, async (req, res) => {
   try {
-    const { status, body } = await handleApi(req, apiDeps());
+    const { status, body, headers } = await handleApi(req, apiDeps());
+    res.set(headers ?? {});
     res.status(status).json(body);
   } catch (error) {
     logger.error('api failed', error);

@@ -1,7 +1,7 @@
 import { rsvpsSource } from '../../meetings/sources/rsvps.ts';
 import { withRsvpLinks } from '../../meetings/sources/withRsvpLinks.ts';
 import { workingGroupSource } from '../../meetings/sources/workingGroup.ts';
-import { subscribersSource } from '../../subscribers/sources.ts';
+import { subscriberImportSource, subscribersSource } from '../../subscribers/sources.ts';
 import { contactsSource } from './contacts.ts';
 import { testSource } from './test.ts';
 import { SourceUnavailableError, type RecipientSource, type SourceRegistry } from './types.ts';
@@ -21,6 +21,8 @@ export function defaultSources(): SourceRegistry {
     // Mails about a meeting add personal answer links (and invitations add invitees).
     contacts: withRsvpLinks(contactsSource, 'contacts'),
     subscribers: withRsvpLinks(subscribersSource, 'subscribers'),
+    // Opt-in mails of a coordinator's import: only the confirmation link, no meeting.
+    subscriberImport: subscriberImportSource,
     rsvps: withRsvpLinks(rsvpsSource, 'rsvps'),
     workingGroup: withRsvpLinks(workingGroupSource, 'workingGroup'),
   };

@@ -1,0 +1,213 @@
+// What coordinators do to the distribution list through functions: add addresses (they stay
+// pending, with a consent record naming where they came from, and get an opt-in mailing through
+// the pipeline), resend a confirmation, unsubscribe on request, erase with suppression.
+import { FirebaseError } from 'firebase/app';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { paths, subscriberIdFor, type ImportResult } from '@knotenpunkt/model';
+import { suppressionPath } from '../../functions/src/subscribers/salt.ts';
+import { adminDb, eventually } from '../support/admin.ts';
+import { APP_URL } from '../support/env.ts';
+import { clientAs } from '../support/client.ts';
+import { clearMail, mailTo } from '../support/maildev.ts';
+import { COORDINATOR_A, COORDINATOR_B, freshDemo } from '../support/seed.ts';
+
+const NETWORK = 'landkreis-rheinwald';
+type Client = Awaited<ReturnType<typeof clientAs>>;
+let coordinator: Client;
+let other: Client;
+let n = 0;
+
+beforeAll(async () => {
+  await freshDemo();
+  coordinator = await clientAs(COORDINATOR_A);
+  other = await clientAs(COORDINATOR_B);
+});
+afterAll(async () => {
+  await coordinator.close();
+  await other.close();
+});
+beforeEach(clearMail);
+
+const address = (label: string) => `${label}.${++n}.${Date.now()}@koordination.example`;
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FirebaseError)
+      return error as FirebaseError & { details?: { code: string; field?: string } };
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const importRows = (rows: Array<{ email: string; name?: string }>, kind = 'import') =>
+  coordinator.call<ImportResult>('importSubscribers', {
+    networkId: NETWORK,
+    kind,
+    source: 'Teilnehmerliste Netzwerktreffen',
+    rows,
+  });
+
+async function stored(email: string) {
+  return (await adminDb.doc(paths.subscriber(NETWORK, await subscriberIdFor(email))).get()).data();
+}
+
+describe('adding addresses', () => {
+  it('adds new addresses as pending with a consent record of the import and starts one opt-in mailing', async () => {
+    const emails = [address('neu-a'), address('neu-b')];
+    const { data } = await importRows(emails.map((email) => ({ email, name: 'Neu' })));
+    expect(data.outcomes).toEqual(['added', 'added']);
+    expect(data.mailingId).toBe(data.importId);
+    for (const email of emails) {
+      const s = await stored(email);
+      expect(s?.status).toBe('pending');
+      expect(s?.importId).toBe(data.importId);
+      expect(s?.purposes).toEqual({ invitations: true, volunteer: false });
+      expect(s?.consents.invitations).toMatchObject({
+        form: 'import',
+        formId: 'verwaltung-import/2026-11',
+        textVersion: '2026-11',
+        confirmedAt: null,
+      });
+      expect(s?.consents.invitations.note).toContain('Teilnehmerliste Netzwerktreffen');
+      expect(s?.consents.invitations.note).toContain(COORDINATOR_A.email);
+    }
+    const mailing = await adminDb.doc(paths.mailing(NETWORK, data.mailingId!)).get();
+    expect(mailing.get('purpose')).toBe('optIn');
+    expect(mailing.get('recipients')).toEqual({
+      source: 'subscriberImport',
+      importId: data.importId,
+    });
+  });
+
+  it('reports known, unsubscribed and invalid addresses instead of changing them', async () => {
+    const seeded = await adminDb.collection(paths.subscribers(NETWORK)).get();
+    const byStatus = (status: string) =>
+      String(seeded.docs.find((d) => d.get('status') === status)?.get('email'));
+    const rows = [
+      { email: byStatus('confirmed') },
+      { email: byStatus('pending') },
+      { email: byStatus('unsubscribed') },
+      { email: byStatus('bounced') },
+    ];
+    const before = await Promise.all(rows.map((r) => stored(r.email)));
+    const { data } = await importRows(rows);
+    expect(data.outcomes).toEqual(['subscribed', 'pending', 'refused', 'bounced']);
+    expect(data.mailingId).toBeNull();
+    expect(await Promise.all(rows.map((r) => stored(r.email)))).toEqual(before);
+
+    const bad = await failure(importRows([{ email: address('ok') }, { email: 'kein-at' }]));
+    expect(bad.code).toBe('functions/invalid-argument');
+    expect(bad.details).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'rows.1.email' });
+    const twice = address('doppelt');
+    const dup = await failure(importRows([{ email: twice }, { email: twice }]));
+    expect(dup.details).toMatchObject({ field: 'rows.1.email' });
+    expect(await stored(twice)).toBeUndefined();
+  });
+
+  it('refuses a coordinator of another network and a signed-out caller', async () => {
+    const refused = await failure(
+      other.call('importSubscribers', {
+        networkId: NETWORK,
+        kind: 'coordinator',
+        rows: [{ email: address('fremd') }],
+      }),
+    );
+    expect(refused.code).toBe('functions/permission-denied');
+    expect(refused.details?.code).toBe('NOT_COORDINATOR');
+    const anonymous = await clientAs();
+    try {
+      const error = await failure(
+        anonymous.call('eraseSubscriber', { networkId: NETWORK, subscriberId: 'a'.repeat(64) }),
+      );
+      expect(error.code).toBe('functions/unauthenticated');
+    } finally {
+      await anonymous.close();
+    }
+  });
+});
+
+describe('resending, unsubscribing, erasing', () => {
+  it('resends a confirmation to a pending address, at most three a day', async () => {
+    const email = address('nochmal');
+    await importRows([{ email }], 'coordinator');
+    const subscriberId = await subscriberIdFor(email);
+    const call = () => coordinator.call('resendConfirmation', { networkId: NETWORK, subscriberId });
+    for (let i = 0; i < 3; i++) await call();
+    const mails = await eventually(async () => {
+      const list = await mailTo(email);
+      return list.length >= 3 ? list : undefined;
+    });
+    expect(mails[0]!.subject).toContain('Bitte bestätigen Sie Ihre Anmeldung');
+    expect(mails[0]!.text).toContain('Koordinierungsstelle');
+    expect((await stored(email))?.consents.invitations.mailSentAt).toBeTruthy();
+    const limited = await failure(call());
+    expect(limited.details?.code).toBe('MAIL_LIMIT_REACHED');
+  });
+
+  it('unsubscribes on request, withdrawing the consent records', async () => {
+    const seeded = await adminDb
+      .collection(paths.subscribers(NETWORK))
+      .where('status', '==', 'confirmed')
+      .limit(1)
+      .get();
+    const subscriberId = seeded.docs[0]!.id;
+    await coordinator.call('unsubscribeSubscriber', { networkId: NETWORK, subscriberId });
+    const after = (await adminDb.doc(paths.subscriber(NETWORK, subscriberId)).get()).data();
+    expect(after?.status).toBe('unsubscribed');
+    expect(after?.volunteer).toBeNull();
+    const records = Object.values(after?.consents ?? {}).filter(Boolean) as Array<{
+      withdrawnAt: unknown;
+    }>;
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(r.withdrawnAt).toBeTruthy();
+  });
+
+  it('erases on request; a later import is refused, a new signup by the person is not', async () => {
+    const email = address('geloescht');
+    await importRows([{ email }]);
+    const subscriberId = await subscriberIdFor(email);
+    await coordinator.call('eraseSubscriber', { networkId: NETWORK, subscriberId });
+    expect(await stored(email)).toBeUndefined();
+    const again = await failure(
+      coordinator.call('eraseSubscriber', { networkId: NETWORK, subscriberId }),
+    );
+    expect(again.details?.code).toBe('SUBSCRIBER_NOT_FOUND');
+
+    const { data } = await importRows([{ email }]);
+    expect(data.outcomes).toEqual(['suppressed']);
+    expect(await stored(email)).toBeUndefined();
+
+    // The person signs up and confirms themselves: that lifts the block.
+    const res = await fetch(`${APP_URL}/api/subscribers/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'fastly-client-ip': '192.0.2.77' },
+      body: JSON.stringify({
+        networkId: NETWORK,
+        email,
+        purposes: { invitations: true, volunteer: false },
+        consentVersions: { invitations: '2026-11' },
+      }),
+    });
+    expect(res.status).toBe(202);
+    const [mail] = await eventually(async () => {
+      const list = await mailTo(email);
+      return list.length > 0 ? list : undefined;
+    });
+    const token = /bestaetigen#t=([A-Za-z0-9_-]{43})/.exec(mail!.text)![1];
+    const confirmed = await fetch(`${APP_URL}/api/subscribers/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(confirmed.status).toBe(200);
+    const block = adminDb.doc(await suppressionPath(adminDb, NETWORK, email));
+    expect((await block.get()).exists).toBe(false);
+    expect((await importRows([{ email }])).data.outcomes).toEqual(['subscribed']);
+    await coordinator.call('eraseSubscriber', { networkId: NETWORK, subscriberId });
+    expect((await block.get()).exists).toBe(true);
+    // Erased again (by request), so blocked again.
+    expect((await importRows([{ email }])).data.outcomes).toEqual(['suppressed']);
+  });
+});
