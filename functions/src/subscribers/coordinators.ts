@@ -167,7 +167,13 @@ export async function handleResendConfirmation(
     byCoordinator: plan.data.importId !== null,
     name: String(plan.data.name ?? ''),
   });
-  await sendSubscriberMail(deps, String(plan.data.email), mail, plan.links.oneClickUrl);
+  await sendSubscriberMail(
+    deps,
+    String(plan.data.email),
+    mail,
+    plan.links.oneClickUrl,
+    network.name,
+  );
   await recordMailSent(db, ref, purposes, deps.now());
   return { sent: true };
 }

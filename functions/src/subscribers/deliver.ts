@@ -1,5 +1,6 @@
 // Sends one transactional mail to a subscriber through the project's mail module, with the
-// one-click unsubscribe headers every subscriber mail carries, and records when it went out.
+// one-click unsubscribe headers every subscriber mail carries (List-Unsubscribe with
+// List-Unsubscribe-Post, added by the transport), and records when it went out.
 import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions';
 import type { ConsentPurpose } from '@knotenpunkt/model';
@@ -7,7 +8,7 @@ import { fail } from '../platform/errors.ts';
 import type { SubscriberDeps } from './deps.ts';
 import { issueToken, type IssuedToken } from './tokens.ts';
 import { confirmUrl, oneClickUnsubscribeUrl, preferencesUrl } from './links.ts';
-import { unsubscribeHeaders, type SubscriberMail } from './mails.ts';
+import type { SubscriberMail } from './mails.ts';
 import { consentsOf } from './record.ts';
 
 /** The tokens and URLs of a confirmation mail (written by the caller's transaction). */
@@ -42,15 +43,17 @@ export function preferencesLinks(
   };
 }
 
+/** One mail to a subscriber, from the network's name, with RFC 8058 one-click unsubscribe. */
 export async function sendSubscriberMail(
   deps: Pick<SubscriberDeps, 'mailer'>,
   to: string,
   mail: SubscriberMail,
   oneClickUrl: string,
+  networkName: string,
 ): Promise<void> {
   const mailer = deps.mailer();
   try {
-    await mailer.send({ to, ...mail, headers: unsubscribeHeaders(oneClickUrl) });
+    await mailer.send({ to, ...mail, fromName: networkName, unsubscribeUrl: oneClickUrl });
   } catch (error) {
     logger.error('subscriber mail failed', error);
     fail('MAIL_FAILED');

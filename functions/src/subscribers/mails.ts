@@ -93,11 +93,3 @@ export function alreadySubscribedMail(input: {
   );
   return { subject: `Sie sind bereits angemeldet: ${input.networkName}`, ...body };
 }
-
-/** Headers of every subscriber mail: RFC 8058 one-click unsubscribe. */
-export function unsubscribeHeaders(oneClickUrl: string): Record<string, string> {
-  return {
-    'List-Unsubscribe': `<${oneClickUrl}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-  };
-}

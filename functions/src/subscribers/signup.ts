@@ -144,7 +144,7 @@ export async function handleSignup(
       byCoordinator: false,
       name: input.name,
     });
-    await sendSubscriberMail(deps, input.email, mail, plan.links.oneClickUrl);
+    await sendSubscriberMail(deps, input.email, mail, plan.links.oneClickUrl, network.name);
     await recordMailSent(deps.db, ref, plan.purposes, deps.now(), now);
   } else if (plan.kind === 'notice') {
     const mail = alreadySubscribedMail({
@@ -152,7 +152,7 @@ export async function handleSignup(
       preferencesUrl: plan.links.preferencesUrl,
       name: plan.name,
     });
-    await sendSubscriberMail(deps, input.email, mail, plan.links.oneClickUrl);
+    await sendSubscriberMail(deps, input.email, mail, plan.links.oneClickUrl, network.name);
   }
   return SIGNUP_ACCEPTED;
 }
