@@ -46,12 +46,20 @@ describe('proposalChanges', () => {
     expect(change?.changed).toBe(false);
   });
 
-  it('shows a new entry against nothing', () => {
-    const changes = proposalChanges('offer', { title: 'Nähcafé', free: true }, null);
+  it('shows a new entry against nothing, and its empty fields as no change', () => {
+    const changes = proposalChanges(
+      'offer',
+      { title: 'Nähcafé', description: '', languages: [], free: true, childcare: false },
+      null,
+    );
     expect(changes.map((c) => [c.key, c.current, c.changed])).toEqual([
       ['title', undefined, true],
+      ['description', undefined, false],
+      ['languages', undefined, false],
       ['free', undefined, true],
+      ['childcare', undefined, false],
     ]);
+    expect(acceptableKeys(changes)).toEqual(['title', 'free']);
   });
 
   it('shows status, networks and unknown keys but never offers to apply them', () => {

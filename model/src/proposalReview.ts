@@ -71,8 +71,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The proposed fields side by side with the entry (null for a proposed new entry), in form order;
- * unknown keys last.
+ * The proposed fields side by side with the entry (null for a proposed new entry, compared with
+ * an empty one), in form order; unknown keys last.
  */
 export function proposalChanges(
   entity: ProposalEntity,
@@ -81,6 +81,7 @@ export function proposalChanges(
 ): FieldChange[] {
   const order = entryFieldOrder(entity);
   const labels = fieldLabels(entity);
+  const empty = entity === 'actor' ? emptyActorFields([]) : emptyOfferFields([]);
   const rank = (key: string) => {
     const index = order.indexOf(key);
     return index === -1 ? order.length : index;
@@ -95,7 +96,8 @@ export function proposalChanges(
         label: labels[key] ?? key,
         current: now,
         proposed,
-        changed: !sameValue(now, proposed),
+        // A new entry starts empty: an empty proposed value (the form's default) changes nothing.
+        changed: !sameValue(now ?? (empty as Record<string, unknown>)[key], proposed),
         applicable: isProposableField(entity, key),
       };
     });
