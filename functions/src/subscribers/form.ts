@@ -14,9 +14,8 @@ export async function handleSignupForm(
   const parsed = docId.safeParse(networkId);
   if (!parsed.success) fail('INVALID_ARGUMENT', { field: 'network' });
   const network = await loadPublicNetwork(deps.db, parsed.data);
-  const region = (await deps.db.doc(`networks/${network.id}`).get()).get('region');
   return {
-    network: { id: network.id, name: network.name, region: String(region ?? '') },
+    network: { id: network.id, name: network.name, region: network.region },
     options: await optionsOf(deps.db, network),
     consentTexts: currentConsentTexts(),
   };

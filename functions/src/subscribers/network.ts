@@ -7,6 +7,7 @@ import { fail } from '../platform/errors.ts';
 export interface NetworkFacts {
   id: string;
   name: string;
+  region: string;
   public: boolean;
   fieldsOfAction: string[];
 }
@@ -18,6 +19,7 @@ export async function loadNetwork(db: Firestore, networkId: string): Promise<Net
   return {
     id: snap.id,
     name: String(snap.get('name') ?? snap.id),
+    region: String(snap.get('region') ?? ''),
     public: snap.get('public') === true,
     fieldsOfAction: Array.isArray(fields) ? fields.map(String) : [],
   };
