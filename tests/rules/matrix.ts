@@ -40,6 +40,7 @@ import {
   workingGroupInput,
   T0,
 } from './fixtures.ts';
+import { proposalSchema } from '@knotenpunkt/model';
 import { NETWORK_A, NETWORK_B, type Persona, type PersonaKey } from './personas.ts';
 
 export type Method = 'get' | 'list' | 'create' | 'update' | 'delete';
@@ -276,6 +277,26 @@ export const MATRIX: readonly MatrixRow[] = [
     allowed: { ...nobody, coordA: ALL },
   },
   {
+    name: 'proposals',
+    one: 'a proposal for network A',
+    many: "network A's proposals",
+    collection: 'proposals',
+    query: "query(collection('proposals'), where('networkIds', 'array-contains', A))",
+    list: (db) =>
+      query(collection(db, 'proposals'), where('networkIds', 'array-contains', NETWORK_A)),
+    stored: () => storedProposal(),
+    // Proposals come only through functions (public form, upkeep links).
+    create: () => storedProposal(),
+    // Coordinators decide an open proposal; the proposal itself never changes.
+    update: (p) => ({
+      status: 'rejected',
+      note: 'Gibt es schon',
+      decidedAt: serverTimestamp(),
+      decidedBy: p.uid ?? '',
+    }),
+    allowed: { ...nobody, coordA: ['get', 'list', 'update'] },
+  },
+  {
     name: 'meetings (public)',
     one: 'a public meeting of network A',
     many: 'public meetings of network A',
@@ -505,6 +526,20 @@ export const MATRIX: readonly MatrixRow[] = [
 /** A stored head shard of the published directory (model/src/directorySnapshot.ts). */
 function storedDirectoryShard() {
   return { schemaVersion: 1, shards: 1, data: '{"actors":{},"offers":{}}', updatedAt: T0 };
+}
+
+/** An open proposal for network A in the review inbox (model/src/proposal.ts). */
+function storedProposal() {
+  return proposalSchema.parse({
+    entity: 'actor',
+    origin: 'public',
+    targetId: null,
+    networkIds: [NETWORK_A],
+    fields: { name: 'Nähcafé', kinds: ['Initiative'] },
+    proposer: { name: 'Eva Muster', email: 'eva@example.de' },
+    status: 'open',
+    submittedAt: T0,
+  });
 }
 
 /** Rows sharing a collection (actors published/draft) must not touch each other's documents. */
