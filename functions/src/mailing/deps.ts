@@ -1,3 +1,4 @@
+import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions } from 'firebase-admin/functions';
 import { logger } from 'firebase-functions';
 import { MAIL_FROM, PUBLIC_BASE_URL, SMTP_URL } from '../config/params.ts';
@@ -12,9 +13,18 @@ import { taskQueueEnqueue } from './tasks.ts';
 import type { WorkerDeps } from './worker.ts';
 
 // Production wiring of the pipeline; tests call the handlers with their own.
+
+/**
+ * Cloud Tasks through the default app. Not getApps()[0]: inside a Firestore trigger that is
+ * firebase-functions' own named app, and getFunctions() without an app needs the default one.
+ */
+function tasks() {
+  const app = getApps().find((a) => a.name === '[DEFAULT]') ?? initializeApp();
+  return taskQueueEnqueue(getFunctions(app));
+}
+
 export function controlDeps(): ControlDeps {
-  const firestore = db();
-  return { store: firestoreStore(firestore), enqueue: taskQueueEnqueue(getFunctions()) };
+  return { store: firestoreStore(db()), enqueue: tasks() };
 }
 
 export function workerDeps(): WorkerDeps {
@@ -30,7 +40,7 @@ export function workerDeps(): WorkerDeps {
         maxConnections: DEFAULT_POLICY.concurrency,
         timeoutMs: 30_000,
       }),
-    enqueue: taskQueueEnqueue(getFunctions()),
+    enqueue: tasks(),
     from,
     baseUrl: PUBLIC_BASE_URL.value(),
     maxPerMinute: MAIL_MAX_PER_MINUTE.value(),

@@ -4,16 +4,7 @@ import { workingGroupSource } from '../../meetings/sources/workingGroup.ts';
 import { subscriberImportSource, subscribersSource } from '../../subscribers/sources.ts';
 import { contactsSource } from './contacts.ts';
 import { testSource } from './test.ts';
-import { SourceUnavailableError, type RecipientSource, type SourceRegistry } from './types.ts';
-
-/** A source a later feature will implement; until then a mailing to it fails with the reason. */
-function notYetAvailable(label: string): RecipientSource {
-  return {
-    async page() {
-      throw new SourceUnavailableError(`Die Empfängerquelle „${label}“ ist noch nicht verfügbar.`);
-    },
-  };
-}
+import type { SourceRegistry } from './types.ts';
 
 export function defaultSources(): SourceRegistry {
   return {
