@@ -11,7 +11,9 @@ const GOOD_1 = `Elterncafé Süd ${suffix}`;
 const GOOD_2 = `Fahrradwerkstatt Rheinstadt ${suffix}`;
 const BAD = `Kleiderkammer ${suffix}`;
 
-test('a CSV import shows the bad row’s error and imports the rest', async ({ page }) => {
+test('CSV imports of actors and offers show the bad rows’ errors and import the rest', async ({
+  page,
+}) => {
   await signInAsCoordinator(page);
   await page.goto('/verwaltung/akteure');
   await page.getByRole('link', { name: 'CSV importieren' }).click();
@@ -57,7 +59,40 @@ test('a CSV import shows the bad row’s error and imports the rest', async ({ p
   expect(byName.get(GOOD_2)).toMatchObject({ kinds: ['Verein'], status: 'draft' });
   expect(byName.has(BAD)).toBe(false);
 
+  // Offers name their actors as the list does; an unknown actor is that row's error.
+  await page.goto('/verwaltung/angebote/import');
+  await page.getByLabel('CSV-Datei mit Angeboten').setInputFiles({
+    name: 'angebote.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'Titel;Akteure;Angebotsart;Kostenlos;Zeiten',
+        `Elterncafé am Montag ${suffix};${GOOD_1};Begegnung;ja;montags 9–11 Uhr`,
+        `Nähkurs ${suffix};Unbekannter Verein ${suffix};Bildung/Kurs;nein;`,
+      ].join('\n'),
+      'utf8',
+    ),
+  });
+  await expect(page.getByText('2 Zeilen: 1 bereit, 1 mit Fehlern, 0 Dubletten.')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`Nähkurs ${suffix}`) })).toContainText(
+    `Akteur „Unbekannter Verein ${suffix}“ nicht gefunden`,
+  );
+  await page.getByRole('button', { name: '1 Eintrag importieren' }).click();
+  await expect(page.getByText('1 Angebot importiert.')).toBeVisible();
+  const offers = await adminDb
+    .collection('offers')
+    .where('title', '==', `Elterncafé am Montag ${suffix}`)
+    .get();
+  const goodId = imported.docs.find((d) => d.get('name') === GOOD_1)?.id;
+  expect(offers.docs[0]?.data()).toMatchObject({
+    actorIds: [goodId],
+    offerTypes: ['Begegnung'],
+    free: true,
+    schedule: 'montags 9–11 Uhr',
+  });
+
   // The same file again: its rows are now duplicates and nothing is imported twice.
+  await page.goto('/verwaltung/akteure/import');
   await page.getByLabel('CSV-Datei mit Akteuren').setInputFiles({
     name: 'akteure.csv',
     mimeType: 'text/csv',

@@ -17,6 +17,17 @@ export class DirectoryScope {
   /** The networks the user coordinates (that exist and loaded). */
   myNetworkIds: string[] = $derived.by(() => this.#workspace.networks.map((n) => n.id));
 
+  /** The same as text: unchanged when only a network's profile changed. */
+  #networkKey: string = $derived(this.myNetworkIds.join(','));
+
+  /**
+   * The user's network ids for listeners: an effect that reads them re-runs (and re-subscribes)
+   * only when the set of networks changes, not on every profile edit.
+   */
+  listenerNetworkIds(): string[] {
+    return this.#networkKey ? this.#networkKey.split(',') : [];
+  }
+
   /** Networks by name: the user's first, then public ones to share with. */
   networkOptions: NetworkOption[] = $derived.by(() => {
     const mine = this.#workspace.networks.map((n) => ({ id: n.id, name: n.name }));
@@ -44,7 +55,7 @@ export class DirectoryScope {
   /** Loads the extras; call inside `$effect`. */
   load(): () => void {
     let cancelled = false;
-    const ids = this.myNetworkIds;
+    const ids = this.listenerNetworkIds();
     loadShareableNetworks().then(
       (networks) => {
         if (!cancelled) this.shareable = networks;
