@@ -18,3 +18,13 @@ export {
   subscriberRetention,
   unsubscribeSubscriber,
 } from './subscribers/triggers.ts';
+export {
+  correctQuestionnaireTexts,
+  inviteToQuestionnaire,
+  questionnaireResponseWritten,
+  questionnaireSchedule,
+  questionnaireTasks,
+  questionnaireWritten,
+  recountQuestionnaire,
+  remindQuestionnaire,
+} from './questionnaires/triggers.ts';

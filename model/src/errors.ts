@@ -17,6 +17,16 @@ export const ERROR_MESSAGES = {
     'An diese Adresse gingen in den letzten 24 Stunden schon drei Mails. Bitte versuchen Sie es morgen erneut.',
   MAIL_FAILED:
     'Die E-Mail konnte gerade nicht verschickt werden. Bitte versuchen Sie es später erneut.',
+  QUESTIONNAIRE_NOT_FOUND: 'Diesen Fragebogen gibt es nicht (mehr).',
+  QUESTIONNAIRE_NOT_OPEN: 'Der Fragebogen ist nicht geöffnet.',
+  QUESTIONNAIRE_CLOSED:
+    'Die Frist für diesen Fragebogen ist abgelaufen. Antworten sind nicht mehr möglich.',
+  QUESTIONNAIRE_FROZEN:
+    'Der Fragebogen ist geöffnet: Fragen, Antwortmöglichkeiten und Reihenfolge stehen fest. Nur Texte lassen sich noch korrigieren.',
+  QUESTIONNAIRE_ANSWERED:
+    'Zu dieser Einladung ist schon eine Antwort eingegangen – über einen anderen Link. Ändern können Sie sie über den Link, mit dem Sie geantwortet haben.',
+  QUESTIONNAIRE_LINK_INVALID:
+    'Dieser Link zum Fragebogen ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Koordination des Netzwerks.',
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -67,6 +67,9 @@ export const HTML_MAX = 100_000;
  *   named ones (functions/src/meetings/sources)
  * - workingGroup: the members of a working group (contacts who consented, actors' public address)
  * - contacts: contacts of the network's actors who consented (consent.given) and have an address
+ * - questionnaire: the invitations of a questionnaire that list the mailing (invitation) or have
+ *   not answered yet (reminder); each mail gets its personal link at sending
+ *   (functions/src/questionnaires/source.ts; created only by the questionnaire functions)
  * - test: an explicit list, for a test mail to oneself, tests and benchmarks
  */
 export const RECIPIENT_SOURCES = [
@@ -75,6 +78,7 @@ export const RECIPIENT_SOURCES = [
   'rsvps',
   'contacts',
   'workingGroup',
+  'questionnaire',
   'test',
 ] as const;
 export type RecipientSourceName = (typeof RECIPIENT_SOURCES)[number];
@@ -84,6 +88,7 @@ export const RECIPIENT_SOURCE_LABELS: Record<RecipientSourceName, string> = {
   rsvps: 'Rückmeldungen zu einem Treffen',
   contacts: 'Kontakte mit Einwilligung',
   workingGroup: 'Mitglieder eines Arbeitskreises',
+  questionnaire: 'Eingeladene eines Fragebogens',
   test: 'Testversand',
 };
 
@@ -105,6 +110,11 @@ export const recipientsSchema = z.discriminatedUnion('source', [
   }),
   z.strictObject({ source: z.literal('contacts') }),
   z.strictObject({ source: z.literal('workingGroup'), workingGroupId: docId }),
+  z.strictObject({
+    source: z.literal('questionnaire'),
+    questionnaireId: docId,
+    kind: z.enum(['invitation', 'reminder']),
+  }),
   z.strictObject({
     source: z.literal('test'),
     recipients: z
@@ -128,6 +138,7 @@ export const SOURCE_PLACEHOLDERS: Record<RecipientSourceName, readonly string[]>
   rsvps: [],
   contacts: ['position'],
   workingGroup: ['position'],
+  questionnaire: ['fragebogenlink', 'akteur'],
   test: [],
 };
 

@@ -41,9 +41,19 @@ export const paths = {
     `networks/${networkId}/questionnaires/${questionnaireId}/responses/${id}`,
   results: (networkId: string, questionnaireId: string) =>
     `networks/${networkId}/questionnaires/${questionnaireId}/results`,
-  /** One results document per question. */
-  result: (networkId: string, questionnaireId: string, questionId: string) =>
-    `networks/${networkId}/questionnaires/${questionnaireId}/results/${questionId}`,
+  /** Every figure of the results view in one document (model/src/results.ts), functions only. */
+  resultsSummary: (networkId: string, questionnaireId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/results/summary`,
+  /** What respondents or the public see once the questionnaire is closed. */
+  publicResults: (networkId: string, questionnaireId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/results/public`,
+  invitations: (networkId: string, questionnaireId: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/invitations`,
+  invitation: (networkId: string, questionnaireId: string, id: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/invitations/${id}`,
+  /** Answers in progress, behind the personal link; only functions read or write them. */
+  questionnaireDraft: (networkId: string, questionnaireId: string, id: string) =>
+    `networks/${networkId}/questionnaires/${questionnaireId}/drafts/${id}`,
   /** Token documents are keyed by the SHA-256 of the token; only functions read them. */
   token: (tokenHash: string) => `${TOKENS}/${tokenHash}`,
   /** Published snapshot of a network's upcoming public meetings, kept by a function. */

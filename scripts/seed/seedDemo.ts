@@ -4,6 +4,7 @@ import { membershipPath, paths } from '@knotenpunkt/model';
 import { DEMO_LOGINS } from './logins.mjs';
 import { demoNetworks, demoWorkingGroups } from './demoNetworks.ts';
 import { demoActors, demoContacts, demoOffers } from './demoDirectory.ts';
+import { demoQuestionnaireDocs } from './demoQuestionnaire.ts';
 import { demoConsentTexts, demoMeetings, demoSubscribers } from './demoActivity.ts';
 
 const SEED_MARKER = 'system/seed';
@@ -99,6 +100,9 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
       db.doc(paths.subscriber(subscriber.networkId, subscriber.id)),
       toFirestore(subscriber.doc) as object,
     );
+  }
+  for (const { path, data } of await demoQuestionnaireDocs(now)) {
+    writer.set(db.doc(path), toFirestore(data) as object);
   }
   writer.set(db.doc(SEED_MARKER), { seededAt: FieldValue.serverTimestamp() });
   await writer.close();

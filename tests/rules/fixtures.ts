@@ -20,10 +20,15 @@ import {
   offerInputSchema,
   offerSchema,
   publicCalendarSchema,
-  questionResultSchema,
+  contributionOf,
+  invitationSchema,
+  publicResultsOf,
   questionnaireInputSchema,
   questionnaireSchema,
   responseSchema,
+  resultsSummarySchema,
+  emptyMeta,
+  tallyOf,
   rsvpSchema,
   sha256Hex,
   subscriberIdFor,
@@ -126,15 +131,24 @@ export const mailingInput = (over: Partial<MailingInput> = {}) =>
     ...over,
   });
 
-export const questionnaireInput = (over: Partial<QuestionnaireInput> = {}) =>
-  questionnaireInputSchema.parse({
+/** What the questionnaire editor writes: the input, and no automatic reminder sent yet. */
+export const questionnaireInput = (over: Partial<QuestionnaireInput> = {}) => ({
+  ...questionnaireInputSchema.parse({
     title: 'Bedarfe und Ressourcen 2026',
-    questions: [
-      { id: 'bedarf', kind: 'text', label: 'Was fehlt in Ihrer Arbeit?' },
-      { id: 'zufrieden', kind: 'scale', label: 'Wie zufrieden sind Sie mit dem Netzwerk?' },
+    sections: [
+      {
+        id: 'allgemein',
+        title: 'Allgemein',
+        questions: [
+          { id: 'bedarf', kind: 'longText', label: 'Was fehlt in Ihrer Arbeit?' },
+          { id: 'zufrieden', kind: 'likert', label: 'Wie zufrieden sind Sie mit dem Netzwerk?' },
+        ],
+      },
     ],
     ...over,
-  });
+  }),
+  autoReminderAt: null,
+});
 
 // ---------------------------------------------------------------- stored documents
 
@@ -216,24 +230,50 @@ export const storedDelivery = (key: string) =>
     updatedAt: T0,
   });
 
-export const storedResponse = () =>
-  responseSchema.parse({
-    actorId: 'cafe',
-    answers: { bedarf: 'Räume', zufrieden: 4 },
-    submittedAt: T0,
+const RESPONSE_ANSWERS = { bedarf: 'Räume', zufrieden: 4 };
+
+export const storedResponse = () => {
+  const contribution = contributionOf(questionnaireInput().sections, RESPONSE_ANSWERS, null);
+  return responseSchema.parse({
+    answers: RESPONSE_ANSWERS,
+    respondent: null,
+    contribution,
+    version: 1,
+    pending: false,
+    applied: contribution,
+    appliedVersion: 1,
+    submittedAt: null,
+    updatedAt: null,
+  });
+};
+
+export const storedSummary = () =>
+  resultsSummarySchema.parse({
+    ...tallyOf([['r1', storedResponse().contribution]]),
+    meta: emptyMeta(),
+    updatedAt: T0,
   });
 
-export const storedResult = () =>
-  questionResultSchema.parse({
-    questionId: 'zufrieden',
-    kind: 'scale',
-    respondents: 1,
-    answered: 1,
-    counts: { '4': 1 },
-    shares: { '4': 1 },
-    mean: 4,
-    texts: [],
-    updatedAt: T0,
+export const storedPublicResults = () =>
+  publicResultsOf(questionnaireInput(), 'Netzwerk A', storedSummary(), T0);
+
+export const storedInvitation = () =>
+  invitationSchema.parse({
+    name: 'Aylin Demir',
+    email: 'aylin.demir@example.de',
+    source: 'contact',
+    sourceRef: 'kontakt-1',
+    actorId: 'cafe',
+    actorName: 'Café International e. V.',
+    actorKinds: ['Verein'],
+    actorFields: [],
+    status: 'invited',
+    invitedAt: T0,
+    mailingIds: [],
+    reminders: 0,
+    lastRemindedAt: null,
+    openedAt: null,
+    submittedAt: null,
   });
 
 export const storedToken = () =>

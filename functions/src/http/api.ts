@@ -2,6 +2,7 @@ import type { Request } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { Mailer } from '../mail/transport.ts';
 import { handleProposalRequest } from '../directory/proposals.ts';
+import { questionnaireRoutes } from '../questionnaires/answer.ts';
 import { subscriberRoutes } from '../subscribers/routes.ts';
 
 export interface ApiResponse {
@@ -36,6 +37,7 @@ const health: Route = async (_req, { db }) => {
 const routes: Record<string, Partial<Record<string, Route>>> = {
   '/api/health': { POST: health },
   '/api/proposals': { POST: handleProposalRequest },
+  ...questionnaireRoutes,
   ...subscriberRoutes,
 };
 

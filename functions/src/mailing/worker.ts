@@ -458,7 +458,15 @@ class Batch {
     }
     let answer: string;
     try {
-      const mail = composeMail(this.owner.mailing, delivery, this.owner.composeContext());
+      const source = this.#deps.sources[this.owner.mailing.recipients.source];
+      const extra = source.personalize
+        ? await source.personalize(this.owner.sourceContext(), delivery)
+        : null;
+      const mail = composeMail(
+        this.owner.mailing,
+        extra ? { ...delivery, vars: { ...delivery.vars, ...extra } } : delivery,
+        this.owner.composeContext(),
+      );
       answer = (await mailer.send(mail)).response;
     } catch (error) {
       await this.#failed(delivery, classifySmtpError(error));

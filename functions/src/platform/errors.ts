@@ -16,6 +16,12 @@ const STATUS: Record<ErrorCode, FunctionsErrorCode> = {
   SUBSCRIBER_NOT_PENDING: 'failed-precondition',
   MAIL_LIMIT_REACHED: 'resource-exhausted',
   MAIL_FAILED: 'unavailable',
+  QUESTIONNAIRE_NOT_FOUND: 'not-found',
+  QUESTIONNAIRE_NOT_OPEN: 'failed-precondition',
+  QUESTIONNAIRE_CLOSED: 'failed-precondition',
+  QUESTIONNAIRE_FROZEN: 'failed-precondition',
+  QUESTIONNAIRE_ANSWERED: 'already-exists',
+  QUESTIONNAIRE_LINK_INVALID: 'not-found',
   INTERNAL: 'internal',
 };
 

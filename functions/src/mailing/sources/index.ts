@@ -1,6 +1,7 @@
 import { rsvpsSource } from '../../meetings/sources/rsvps.ts';
 import { withRsvpLinks } from '../../meetings/sources/withRsvpLinks.ts';
 import { workingGroupSource } from '../../meetings/sources/workingGroup.ts';
+import { questionnaireSource } from '../../questionnaires/source.ts';
 import { subscriberImportSource, subscribersSource } from '../../subscribers/sources.ts';
 import { contactsSource } from './contacts.ts';
 import { testSource } from './test.ts';
@@ -16,6 +17,8 @@ export function defaultSources(): SourceRegistry {
     subscriberImport: subscriberImportSource,
     rsvps: withRsvpLinks(rsvpsSource, 'rsvps'),
     workingGroup: withRsvpLinks(workingGroupSource, 'workingGroup'),
+    // Questionnaire invitations and reminders: the personal link is made at sending.
+    questionnaire: questionnaireSource,
   };
 }
 

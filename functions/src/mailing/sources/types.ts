@@ -40,6 +40,15 @@ export interface RecipientSource {
   page(ctx: SourceContext, cursor: string | null, limit: number): Promise<SourcePage>;
   /** The address was refused permanently (5xx): e.g. mark a subscriber bounced. */
   onPermanentFailure?(ctx: SourceContext, failure: PermanentFailure): Promise<void>;
+  /**
+   * Values for one mail only, made when it is sent and never stored with the delivery: e.g. a
+   * personal link whose token the database keeps only as a hash (questionnaires). Called for
+   * every attempt; a failure counts as a temporary error (the delivery is tried again).
+   */
+  personalize?(
+    ctx: SourceContext,
+    recipient: { address: string; sourceRef: string },
+  ): Promise<Record<string, string>>;
 }
 
 export type SourceRegistry = Record<RecipientSourceName, RecipientSource>;

@@ -1,0 +1,50 @@
+// The mail pipeline's recipient source `questionnaire`: the invitations a mailing carries (its id
+// in mailingIds), in id order; reminders skip those who have answered meanwhile. The personal
+// link is made when each mail is sent (personalize) and never stored in the delivery record, so
+// the database holds only the token's hash – nobody reading it can open someone's questionnaire.
+import { FieldPath } from 'firebase-admin/firestore';
+import type { RecipientSource, SourceRecipient } from '../mailing/sources/types.ts';
+import { SourceUnavailableError, settingsOf } from '../mailing/sources/types.ts';
+import { invitationOf, questionnaireOf, refs } from './docs.ts';
+import { issueLink, linkUrl } from './links.ts';
+
+export const questionnaireSource: RecipientSource = {
+  async page(ctx, cursor, limit) {
+    const { questionnaireId, kind } = settingsOf(ctx, 'questionnaire');
+    const r = refs(ctx.db, { networkId: ctx.networkId, questionnaireId });
+    let query = r.invitations
+      .where('mailingIds', 'array-contains', ctx.mailingId)
+      .orderBy(FieldPath.documentId())
+      .limit(limit);
+    if (cursor) query = query.startAfter(cursor);
+    const snap = await query.get();
+    const recipients: SourceRecipient[] = [];
+    for (const doc of snap.docs) {
+      const invitation = invitationOf(doc);
+      if (kind === 'reminder' && invitation.status === 'submitted') continue;
+      recipients.push({
+        address: invitation.email,
+        name: invitation.name,
+        vars: { akteur: invitation.actorName },
+        sourceRef: doc.id,
+      });
+    }
+    const last = snap.docs.at(-1);
+    return { recipients, next: snap.size === limit && last ? last.id : null };
+  },
+
+  async personalize(ctx, recipient) {
+    const { questionnaireId } = settingsOf(ctx, 'questionnaire');
+    const key = { networkId: ctx.networkId, questionnaireId };
+    const snap = await refs(ctx.db, key).questionnaire.get();
+    if (!snap.exists) throw new SourceUnavailableError('Der Fragebogen ist gelöscht.');
+    const q = questionnaireOf(snap);
+    const token = await issueLink(
+      ctx.db,
+      { ...key, invitationId: recipient.sourceRef },
+      q.deadline,
+      new Date(),
+    );
+    return { fragebogenlink: linkUrl(ctx.baseUrl, token) };
+  },
+};
