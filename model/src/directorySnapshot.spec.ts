@@ -62,7 +62,7 @@ describe('summaries', () => {
     expect(summary.supportWanted.endsWith('…')).toBe(true);
     expect(summary.municipality).toBe('Hemerfeld');
     expect(summary).not.toHaveProperty('description');
-    expect(summary).not.toHaveProperty('publicContact');
+    expect(summary.publicContact.email).toBe('info@cafe.example');
   });
 
   it("keep an offer's flags and actors for filtering", () => {

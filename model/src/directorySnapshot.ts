@@ -84,7 +84,10 @@ export const publicOfferSchema = z.strictObject({
 });
 export type PublicOffer = z.infer<typeof publicOfferSchema>;
 
-/** One actor in the list: what cards, filters, search and the map need. */
+/**
+ * One actor in the list: what cards, filters, search, the map and the printed list need (the
+ * organisation's public contact included, so a printout is useful on its own).
+ */
 export const actorSummarySchema = publicActorSchema.pick({
   id: true,
   name: true,
@@ -93,9 +96,12 @@ export const actorSummarySchema = publicActorSchema.pick({
   fieldsOfAction: true,
   targetGroups: true,
   languages: true,
+  address: true,
   municipality: true,
   district: true,
   coordinates: true,
+  website: true,
+  publicContact: true,
   supportWanted: true,
 });
 export type ActorSummary = z.infer<typeof actorSummarySchema>;
@@ -177,10 +183,13 @@ export function actorSummary(actor: PublicActor): ActorSummary {
     fieldsOfAction: actor.fieldsOfAction,
     targetGroups: actor.targetGroups,
     languages: actor.languages,
+    address: actor.address,
     // The town is the place when no municipality is given, so every entry can be filtered by Ort.
     municipality: actor.municipality || actor.address.city,
     district: actor.district,
     coordinates: actor.coordinates,
+    website: actor.website,
+    publicContact: actor.publicContact,
     supportWanted: clip(actor.supportWanted, SUMMARY_SUPPORT_MAX),
   };
 }
