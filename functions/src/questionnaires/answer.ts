@@ -2,6 +2,7 @@
 // link's token in the JSON body (the page keeps it in the URL fragment, so it reaches no server
 // log). Everything is parsed before anything is stored; bad answers get a 400 naming the question.
 import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { logger } from 'firebase-functions';
 import type { Request } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
 import {
@@ -282,11 +283,16 @@ export async function handleAnswerSubmit(req: Request, deps: AnswerDeps): Promis
     };
   });
   if (markLater) {
-    const enqueue = deps.enqueue ?? taskQueueEnqueue();
-    await enqueue(
-      { type: 'markSubmitted', invitationPath: markLater },
-      { delaySeconds: submittedMarkDelaySeconds() },
-    );
+    // The answer is stored; a lost mark only means this person may still get a reminder.
+    try {
+      const enqueue = deps.enqueue ?? taskQueueEnqueue();
+      await enqueue(
+        { type: 'markSubmitted', invitationPath: markLater },
+        { delaySeconds: submittedMarkDelaySeconds() },
+      );
+    } catch (error) {
+      logger.warn('questionnaire: submitted mark not queued', String(error));
+    }
   }
   return answer;
 }
