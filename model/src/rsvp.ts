@@ -9,6 +9,13 @@ export const RSVP_ANSWER_LABELS: Record<RsvpAnswer, string> = {
   maybe: 'Vielleicht',
 };
 
+/**
+ * The groups an invitee falls into, e.g. for counts and for mailings to a meeting's invitees
+ * (recipient source `rsvps`): confirmed yes, on the waiting list, maybe, no, no answer yet.
+ */
+export const RSVP_SETS = ['yes', 'waitlisted', 'maybe', 'no', 'none'] as const;
+export type RsvpSet = (typeof RSVP_SETS)[number];
+
 /** What the answer page behind a personal link submits (the token names subscriber and meeting). */
 export const rsvpInputSchema = z.strictObject({
   answer: z.enum(RSVP_ANSWERS, { error: 'Bitte zusagen, absagen oder „vielleicht“ wählen.' }),
