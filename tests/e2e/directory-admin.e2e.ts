@@ -72,6 +72,20 @@ test('a coordinator creates, publishes and archives an actor with an offer', asy
   const status = page.getByRole('region', { name: 'Status' });
   await status.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(page.getByText(`„${ACTOR}“ ist jetzt veröffentlicht.`)).toBeVisible();
+
+  // Confirmed as current after a phone call; edited later: both are recorded.
+  await page.getByRole('button', { name: 'Als aktuell bestätigen' }).click();
+  await expect(page.getByText('Als aktuell bestätigt.')).toBeVisible();
+  await eventually(async () =>
+    (await adminDb.doc(`actors/${actorId}`).get()).get('lastConfirmedAt') ? true : undefined,
+  );
+  await page.getByRole('link', { name: 'Bearbeiten' }).click();
+  await expect(page.getByLabel('Name')).toHaveValue(ACTOR);
+  await page.getByLabel('Website').fill('https://naehcafe.example');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText(`„${ACTOR}“ wurde gespeichert.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'https://naehcafe.example' })).toBeVisible();
+  expect((await adminDb.doc(`actors/${actorId}`).get()).get('status')).toBe('published');
   await screenshot(page, 'akteur-detail');
   await expectNoAxeViolations(page);
 
