@@ -181,22 +181,10 @@ test('a coordinator imports a CSV of 200 addresses; 200 opt-in mails arrive and 
   await shot(page, 'import-fertig');
 });
 
-test('a coordinator prints the proof of consent, filters volunteers and erases an address with confirmation', async ({
+test('a coordinator filters volunteers, prints the proof of consent and erases an address with confirmation', async ({
   page,
 }) => {
   await signIn(page, COORDINATOR_A);
-  await page.goto('/verwaltung/verteiler');
-  await page.getByLabel('Status').selectOption('confirmed');
-  const firstProof = page.getByRole('link', { name: /^Einwilligungsnachweis: / }).first();
-  const label = (await firstProof.getAttribute('aria-label')) ?? '';
-  const email = label.replace('Einwilligungsnachweis: ', '');
-  await press(page, firstProof);
-  await expect(page.getByRole('heading', { name: 'Einwilligungsnachweis' })).toBeVisible();
-  await expect(page.getByText('SHA-256 des Textes').first()).toBeVisible();
-  await expect(page.locator('blockquote').first()).toContainText('Ich');
-  await expectNoAxeViolations(page);
-  await shot(page, 'nachweis');
-
   await page.goto('/verwaltung/verteiler/freiwillige');
   await expect(page.getByRole('heading', { name: 'Freiwillige', level: 1 })).toBeVisible();
   await page.getByLabel('Sprache').selectOption('Arabisch');
@@ -205,15 +193,28 @@ test('a coordinator prints the proof of consent, filters volunteers and erases a
   await shot(page, 'freiwillige');
 
   await page.goto('/verwaltung/verteiler');
-  await typeInto(page, page.getByLabel('Suche'), email);
-  await press(page, page.getByRole('button', { name: `Daten löschen: ${email}` }));
+  await page.getByLabel('Status', { exact: true }).selectOption('confirmed');
+  const details = page.getByRole('link', { name: /^Details und Nachweis: / }).first();
+  const email = ((await details.getAttribute('aria-label')) ?? '').replace(
+    'Details und Nachweis: ',
+    '',
+  );
+  await press(page, details);
+  await expect(page.getByRole('heading', { name: 'Einwilligungsnachweis' })).toBeVisible();
+  await expect(page.getByText(email).first()).toBeVisible();
+  await expect(page.getByText('SHA-256 des Textes').first()).toBeVisible();
+  await expect(page.locator('blockquote').first()).toContainText('Ich');
+  await expectNoAxeViolations(page);
+  await shot(page, 'nachweis');
+
+  await press(page, page.getByRole('button', { name: 'Daten löschen' }));
   const dialog = page.getByRole('dialog', { name: 'Daten endgültig löschen?' });
   await expect(dialog).toBeVisible();
   await expectNoAxeViolations(page);
-  await shot(page, 'loeschen');
   // Focus starts on "Abbrechen"; one Tab back is the destructive button.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/verwaltung\/verteiler$/);
   await expect(page.getByText(`Die Daten von ${email} sind gelöscht.`)).toBeVisible();
   expect(await storedStatus(email)).toBeUndefined();
 });
