@@ -4,6 +4,14 @@ import './config/global.ts';
 export { api } from './http/triggers.ts';
 export { createNetwork, grantCoordinator, revokeCoordinator } from './networks/triggers.ts';
 export { onMeetingWritten, refreshCalendars } from './calendar/triggers.ts';
+export {
+  cancelMeeting,
+  markAttendance,
+  meetingsTick,
+  onMeetingCapacityChanged,
+  previewMeetingMailing,
+  sendMeetingMailing,
+} from './meetings/triggers.ts';
 export { purgeExpiredTokens } from './maintenance/triggers.ts';
 export { mailingWorker, onMailingWritten, resumeStalledMailings } from './mailing/triggers.ts';
 export {

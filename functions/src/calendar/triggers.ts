@@ -1,12 +1,18 @@
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { db } from '../platform/firebase.ts';
-import { handleRebuildCalendar, handleRefreshAllCalendars } from './publicCalendar.ts';
+import {
+  handlePublishMeeting,
+  handleRebuildCalendar,
+  handleRefreshAllCalendars,
+} from './publicCalendar.ts';
 
 export const onMeetingWritten = onDocumentWritten(
   'networks/{networkId}/meetings/{meetingId}',
   async (event) => {
-    await handleRebuildCalendar(db(), event.params.networkId);
+    const { networkId, meetingId } = event.params;
+    await handleRebuildCalendar(db(), networkId);
+    await handlePublishMeeting(db(), networkId, meetingId);
   },
 );
 

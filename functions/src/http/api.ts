@@ -4,10 +4,15 @@ import type { Mailer } from '../mail/transport.ts';
 import { handleProposalRequest } from '../directory/proposals.ts';
 import { questionnaireRoutes } from '../questionnaires/answer.ts';
 import { subscriberRoutes } from '../subscribers/routes.ts';
+import { handleIcalFeed } from '../meetings/ical.ts';
+import { rsvpApiDeps } from '../meetings/deps.ts';
+import { handleRsvp, handleRsvpStatus } from '../meetings/rsvpApi.ts';
 
 export interface ApiResponse {
   status: number;
+  /** JSON, or a string sent as it is when `contentType` is set (e.g. text/calendar). */
   body: unknown;
+  contentType?: string;
   headers?: Record<string, string>;
 }
 
@@ -39,10 +44,18 @@ const routes: Record<string, Partial<Record<string, Route>>> = {
   '/api/proposals': { POST: handleProposalRequest },
   ...questionnaireRoutes,
   ...subscriberRoutes,
+  '/api/rsvp': { POST: (req, deps) => handleRsvp(req, rsvpApiDeps(deps)) },
+  '/api/rsvp/status': { POST: (req, deps) => handleRsvpStatus(req, rsvpApiDeps(deps)) },
 };
 
+/** Routes with a value in the path. */
+const patterns: Array<[RegExp, Partial<Record<string, Route>>]> = [
+  [/^\/api\/ical\/[^/]+\.ics$/, { GET: handleIcalFeed }],
+];
+
 export async function handleApi(req: Request, deps: ApiDeps): Promise<ApiResponse> {
-  const route = routes[req.path.replace(/\/+$/, '')];
+  const path = req.path.replace(/\/+$/, '');
+  const route = routes[path] ?? patterns.find(([pattern]) => pattern.test(path))?.[1];
   if (!route) return { status: 404, body: { error: 'NOT_FOUND', message: 'Unbekannte Adresse.' } };
   const handler = route[req.method];
   if (!handler)

@@ -6,9 +6,10 @@ import { handleApi } from './api.ts';
 
 export const api = onRequest({ secrets: [SMTP_URL] }, async (req, res) => {
   try {
-    const { status, body, headers } = await handleApi(req, apiDeps());
+    const { status, body, contentType, headers } = await handleApi(req, apiDeps());
     res.set(headers ?? {});
-    res.status(status).json(body);
+    if (contentType) res.status(status).type(contentType).send(body);
+    else res.status(status).json(body);
   } catch (error) {
     logger.error('api failed', error);
     res
