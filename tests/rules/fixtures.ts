@@ -204,10 +204,15 @@ export const storedCalendar = () =>
 
 export const storedRsvp = (subscriberId: string) =>
   rsvpSchema.parse({
-    subscriberId,
     email: 'anna@example.de',
+    source: 'subscribers',
+    sourceRef: subscriberId,
     answer: 'yes',
     waitlisted: false,
+    persons: 1,
+    order: 0,
+    attended: null,
+    invitedAt: T0,
     answeredAt: T0,
     updatedAt: T0,
   });

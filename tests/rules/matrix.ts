@@ -308,7 +308,9 @@ export const MATRIX: readonly MatrixRow[] = [
     stored: () => storedMeeting({ public: true }),
     create: (p) => ({ ...meetingInput({ public: true }), ...createStamps(p.uid) }),
     update: (p) => ({ place: 'Bürgerhaus', ...updateStamps(p.uid) }),
-    allowed: { ...everyone(READ), coordA: ALL },
+    // Visitors read the published snapshots (public/calendar, public/meeting-{id}) instead:
+    // unpublished minutes and tasks of a public meeting stay internal.
+    allowed: { ...nobody, coordA: ALL },
   },
   {
     name: 'meetings (internal)',

@@ -119,7 +119,8 @@ Rules are not filters: a query is refused if it could return one document the us
 - Coordinators' directory (all statuses): \`where('networkIds', 'array-contains', n)\` for one of
   their networks, or \`where('networkIds', 'array-contains-any', [n1, n2])\` listing only their
   own networks (at most 10). Also for \`contacts\`.
-- Public meetings: \`where('public', '==', true)\` on \`networks/{n}/meetings\` (network public).
+- Public meetings: visitors read the snapshots \`networks/{n}/public/calendar\` and
+  \`networks/{n}/public/meeting-{id}\` (kept by a function), never \`networks/{n}/meetings\`.
 - Public networks: \`where('public', '==', true)\` on \`networks\`; coordinators get their networks
   one by one from \`memberships/{uid}.networkIds\`.
 - Everything inside a network (working groups, subscribers, mailings, questionnaires, …): the
