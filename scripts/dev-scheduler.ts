@@ -4,6 +4,7 @@ import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { handleRefreshAllCalendars } from '../functions/src/calendar/publicCalendar.ts';
 import { handlePurgeExpiredTokens } from '../functions/src/maintenance/purgeExpiredTokens.ts';
+import { handleMeetingsTick } from '../functions/src/meetings/reminders.ts';
 import { handleSubscriberRetention } from '../functions/src/subscribers/retention.ts';
 
 const EVERY_MS = 5 * 60_000;
@@ -15,6 +16,11 @@ const schedules = [
   { name: 'refreshCalendars', run: () => handleRefreshAllCalendars(db) },
   { name: 'purgeExpiredTokens', run: () => handlePurgeExpiredTokens(db) },
   { name: 'subscriberRetention', run: () => handleSubscriberRetention(db) },
+  {
+    name: 'meetingsTick',
+    run: () =>
+      handleMeetingsTick({ db, baseUrl: process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:5000' }),
+  },
 ];
 
 async function tick() {

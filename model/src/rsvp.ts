@@ -44,6 +44,14 @@ export const RSVP_SET_LABELS: Record<RsvpSet, string> = {
   no: 'Absagen',
   none: 'Keine Antwort',
 };
+/** One person's state, e.g. in a list of answers. */
+export const RSVP_STATE_LABELS: Record<RsvpSet, string> = {
+  yes: 'Zusage',
+  waitlisted: 'Warteliste',
+  maybe: 'Vielleicht',
+  no: 'Absage',
+  none: 'Keine Antwort',
+};
 
 export const PERSONS_MAX = 10;
 export const RSVP_COMMENT_MAX = 1000;

@@ -44,7 +44,7 @@ describe('the answers as CSV', () => {
     ]);
     expect(csv.startsWith('\uFEFFName;E-Mail;Organisation;Antwort;Personen')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[1]).toBe('Ayşe Öztürk;a@x.de;"Kita; Regenbogen";Zusagen;2;;;ja;01.12.2026, 10:30');
+    expect(lines[1]).toBe('Ayşe Öztürk;a@x.de;"Kita; Regenbogen";Zusage;2;;;ja;01.12.2026, 10:30');
     expect(lines[2]).toContain('Willi;w1@x.de;;Warteliste;1;1;');
     expect(lines[2]).toContain(`'=HYPERLINK`);
     expect(lines[3]).toContain('Wera;w2@x.de;;Warteliste;1;2;');

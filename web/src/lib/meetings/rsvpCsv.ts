@@ -1,5 +1,5 @@
 // The answers of a meeting as a CSV file for German Excel (UTF-8 with BOM, `;`).
-import { RSVP_SET_LABELS, rsvpSetOf, sortRsvps, type RsvpWithId } from '@knotenpunkt/model';
+import { RSVP_STATE_LABELS, rsvpSetOf, sortRsvps, type RsvpWithId } from '@knotenpunkt/model';
 import { toCsv } from '../csv/csvText.ts';
 
 export const RSVP_CSV_HEADER = [
@@ -28,7 +28,7 @@ export function rsvpCsv(rsvps: readonly RsvpWithId[]): string {
       r.name,
       r.email,
       r.organisation,
-      RSVP_SET_LABELS[set],
+      RSVP_STATE_LABELS[set],
       set === 'yes' || set === 'waitlisted' ? String(r.persons) : '',
       set === 'waitlisted' ? String(++place) : '',
       r.comment,
