@@ -5,6 +5,8 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { handleRefreshAllCalendars } from '../functions/src/calendar/publicCalendar.ts';
 import { handlePurgeExpiredTokens } from '../functions/src/maintenance/purgeExpiredTokens.ts';
 import { handleMeetingsTick } from '../functions/src/meetings/reminders.ts';
+import { startMailingThroughPipeline } from '../functions/src/questionnaires/mail.ts';
+import { handleQuestionnaireSchedule } from '../functions/src/questionnaires/publish.ts';
 import { handleSubscriberRetention } from '../functions/src/subscribers/retention.ts';
 
 const EVERY_MS = 5 * 60_000;
@@ -16,6 +18,10 @@ const schedules = [
   { name: 'refreshCalendars', run: () => handleRefreshAllCalendars(db) },
   { name: 'purgeExpiredTokens', run: () => handlePurgeExpiredTokens(db) },
   { name: 'subscriberRetention', run: () => handleSubscriberRetention(db) },
+  {
+    name: 'questionnaireSchedule',
+    run: () => handleQuestionnaireSchedule(db, { startMailing: startMailingThroughPipeline(db) }),
+  },
   {
     name: 'meetingsTick',
     run: () =>

@@ -1,9 +1,8 @@
 // Invitations and reminders go out through the one bulk-mail pipeline (functions/src/mailing):
 // a queued mailing whose recipient source `questionnaire` (source.ts) hands the pipeline the
 // invitations carrying the mailing's id, each mail with its personal link made at sending.
-import { Timestamp } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { DEFAULT_MAILING_SETTINGS, initialMailingProgress, paths } from '@knotenpunkt/model';
-import { db } from '../platform/firebase.ts';
 import type { QuestionnaireMail, StartMailing } from './coordinate.ts';
 
 /** The pipeline's placeholders ({{fragebogenlink}}, {{name}}, …) are its own syntax. */
@@ -31,8 +30,11 @@ export function mailingDoc(
   };
 }
 
-export const startMailingThroughPipeline: StartMailing = async (key, mailingId, mail, caller) => {
-  await db()
-    .doc(paths.mailing(key.networkId, mailingId))
-    .create(mailingDoc(key.questionnaireId, mail, caller.uid, new Date()));
-};
+/** Queues the mailing; the pipeline's trigger takes it from there. */
+export const startMailingThroughPipeline =
+  (firestore: Firestore): StartMailing =>
+  async (key, mailingId, mail, caller) => {
+    await firestore
+      .doc(paths.mailing(key.networkId, mailingId))
+      .create(mailingDoc(key.questionnaireId, mail, caller.uid, new Date()));
+  };

@@ -23,7 +23,7 @@ import { questionnaireTaskSchema, taskQueueEnqueue, type QuestionnaireTask } fro
 
 const coordinateDeps = (): CoordinateDeps => ({
   db: db(),
-  startMailing: startMailingThroughPipeline,
+  startMailing: startMailingThroughPipeline(db()),
 });
 
 /** A pending response asks for an aggregation run (one per questionnaire and window). */
@@ -70,7 +70,7 @@ export const questionnaireWritten = onDocumentWritten(
 export const questionnaireSchedule = onSchedule(
   { schedule: 'every 60 minutes', timeZone: 'Europe/Berlin' },
   async () => {
-    await handleQuestionnaireSchedule(db(), { startMailing: startMailingThroughPipeline });
+    await handleQuestionnaireSchedule(db(), { startMailing: startMailingThroughPipeline(db()) });
   },
 );
 
