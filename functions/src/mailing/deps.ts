@@ -37,7 +37,7 @@ export function workerDeps(): WorkerDeps {
     mailer: () =>
       createMailer(SMTP_URL.value(), from, isProduction(), {
         pool: true,
-        maxConnections: DEFAULT_POLICY.concurrency,
+        maxConnections: DEFAULT_POLICY.connections,
         timeoutMs: 30_000,
       }),
     enqueue: tasks(),

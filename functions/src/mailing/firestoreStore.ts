@@ -22,6 +22,8 @@ export function toDates(value: unknown): unknown {
 }
 
 const ts = (date: Date) => Timestamp.fromDate(date);
+/** gRPC status of a create() whose document exists. */
+const ALREADY_EXISTS = 6;
 
 export function firestoreStore(db: Firestore): MailingStore {
   const mailingRef = (key: MailingKey) => db.doc(paths.mailing(key.networkId, key.mailingId));
@@ -82,14 +84,15 @@ export function firestoreStore(db: Firestore): MailingStore {
     async plan(key, planned, now) {
       const unique = [...new Map(planned.map((d) => [d.id, d])).values()];
       if (unique.length === 0) return 0;
-      return db.runTransaction(async (tx) => {
-        const refs = unique.map((d) => deliveries(key).doc(d.id));
-        const snaps = await tx.getAll(...refs);
-        let created = 0;
-        snaps.forEach((snap, i) => {
-          const d = unique[i]!;
-          if (snap.exists) return;
-          tx.create(refs[i]!, {
+      // create() fails for a record that exists (planned by an earlier, crashed attempt or a
+      // task that ran twice): exactly what keeps a recipient from being planned twice.
+      const writer = db.bulkWriter({ throttling: false });
+      writer.onWriteError((error) => error.code !== ALREADY_EXISTS && error.failedAttempts < 5);
+      let created = 0;
+      const failures: unknown[] = [];
+      for (const d of unique) {
+        writer
+          .create(deliveries(key).doc(d.id), {
             address: d.address,
             name: d.name,
             vars: d.vars,
@@ -104,11 +107,17 @@ export function firestoreStore(db: Firestore): MailingStore {
             sentAt: null,
             createdAt: ts(now),
             updatedAt: ts(now),
-          });
-          created++;
-        });
-        return created;
-      });
+          })
+          .then(
+            () => created++,
+            (error: { code?: number }) => {
+              if (error.code !== ALREADY_EXISTS) failures.push(error);
+            },
+          );
+      }
+      await writer.close();
+      if (failures.length > 0) throw failures[0];
+      return created;
     },
 
     async claim(key, { leaseId, limit, now, leaseUntil }) {

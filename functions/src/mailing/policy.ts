@@ -14,8 +14,10 @@ export interface WorkerPolicy {
   /** Backoff for temporary failures: base · 2^(attempt−1), at most max. */
   retryBaseMs: number;
   retryMaxMs: number;
-  /** SMTP conversations at once (pooled connections). */
+  /** Mails in the works at once: SMTP conversations plus the records written after them. */
   concurrency: number;
+  /** Pooled SMTP connections (fewer than concurrency, so a connection never waits for a record). */
+  connections: number;
   /** Within a task, wait this long at most for the next delivery to become due. */
   maxInlineWaitMs: number;
   /** Progress is written at most this often (one document takes ~1 write a second). */
@@ -33,7 +35,8 @@ export const DEFAULT_POLICY: WorkerPolicy = {
   maxAttempts: 5,
   retryBaseMs: 30_000,
   retryMaxMs: 15 * 60_000,
-  concurrency: 5,
+  concurrency: 8,
+  connections: 5,
   maxInlineWaitMs: 20_000,
   flushEveryMs: 1_000,
   controlEveryMs: 500,
