@@ -5,6 +5,7 @@ import {
   consentTextId,
   currentConsentText,
   meetingInputSchema,
+  rsvpSchema,
   sha256Hex,
   subscriberIdFor,
   subscriberInputSchema,
@@ -44,7 +45,16 @@ export function demoMeetings(now: Date) {
           { title: 'Verschiedenes' },
         ],
         public: true,
-        minutes: 'Anwesend: 24 Personen aus 17 Organisationen. Die Arbeitskreise berichteten …',
+        minutes:
+          '## Berichte aus den Arbeitskreisen\n\n- **AK Sprache und Bildung:** zwei neue Sprachcafés in Rheinstadt\n- **AK Arbeit und Ausbildung:** Jobpatenschaften starten im Januar\n\n## Verschiedenes\n\nDie Interkulturelle Woche war mit über 400 Gästen gut besucht.',
+        minutesPublished: true,
+        decisions: [
+          'Das nächste Netzwerktreffen widmet sich den Ergebnissen der Fragebogenaktion.',
+        ],
+        tasks: [
+          { title: 'Raum für das Wintertreffen reservieren', owner: 'Yasemin Kaya', done: true },
+        ],
+        results: 'Zwei neue Sprachcafés, Jobpatenschaften ab Januar, Fragebogenaktion beschlossen.',
       }),
     },
     {
@@ -257,4 +267,60 @@ export async function demoSubscribers(now: Date) {
       };
     }),
   );
+}
+
+/**
+ * Invitees of the two Landkreis meetings among the confirmed subscribers: answers of every kind
+ * for the coming one (a few with persons and a comment, some without an answer yet), attendance
+ * recorded for the past one. The settler counts the places from these on its first answer.
+ */
+export async function demoRsvps(now: Date) {
+  const invited = (await demoSubscribers(now)).filter(
+    (s) => s.networkId === LANDKREIS && s.doc.status === 'confirmed' && s.doc.purposes.invitations,
+  );
+  const answers = ['yes', 'yes', 'maybe', 'no', null, 'yes', null, 'yes'] as const;
+  return invited.flatMap((s, i) => {
+    const base = {
+      email: s.doc.email,
+      name: s.doc.name,
+      organisation: s.doc.organisation,
+      source: 'subscribers' as const,
+      sourceRef: s.id,
+      invitedAt: new Date(now.getTime() - 5 * DAY),
+      promotedAt: null,
+      updatedAt: new Date(now.getTime() - 2 * DAY),
+    };
+    const answer = answers[i % answers.length] ?? null;
+    return [
+      {
+        networkId: LANDKREIS,
+        meetingId: 'netzwerktreffen-winter',
+        id: s.id,
+        doc: rsvpSchema.parse({
+          ...base,
+          answer,
+          waitlisted: false,
+          persons: answer === 'yes' && i % 3 === 0 ? 2 : 1,
+          comment: i === 0 ? 'Ich bringe eine Kollegin aus der Kita mit.' : '',
+          order: answer === 'yes' ? i : null,
+          attended: null,
+          answeredAt: answer ? new Date(now.getTime() - (4 - (i % 3)) * DAY) : null,
+        }),
+      },
+      {
+        networkId: LANDKREIS,
+        meetingId: 'netzwerktreffen-herbst',
+        id: s.id,
+        doc: rsvpSchema.parse({
+          ...base,
+          answer: 'yes',
+          waitlisted: false,
+          persons: 1,
+          order: i,
+          attended: i % 4 !== 3,
+          answeredAt: new Date(now.getTime() - 35 * DAY),
+        }),
+      },
+    ];
+  });
 }

@@ -5,7 +5,7 @@ import { DEMO_LOGINS } from './logins.mjs';
 import { demoNetworks, demoWorkingGroups } from './demoNetworks.ts';
 import { demoActors, demoContacts, demoOffers } from './demoDirectory.ts';
 import { demoQuestionnaireDocs } from './demoQuestionnaire.ts';
-import { demoConsentTexts, demoMeetings, demoSubscribers } from './demoActivity.ts';
+import { demoConsentTexts, demoMeetings, demoRsvps, demoSubscribers } from './demoActivity.ts';
 
 const SEED_MARKER = 'system/seed';
 const SEEDED_BY = 'seed';
@@ -90,6 +90,12 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
     writer.set(
       db.doc(paths.meeting(meeting.networkId, meeting.id)),
       toFirestore({ ...meeting.input, ...audit }) as object,
+    );
+  }
+  for (const rsvp of await demoRsvps(now)) {
+    writer.set(
+      db.doc(paths.rsvp(rsvp.networkId, rsvp.meetingId, rsvp.id)),
+      toFirestore(rsvp.doc) as object,
     );
   }
   for (const text of await demoConsentTexts(now)) {

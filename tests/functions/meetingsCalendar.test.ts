@@ -3,6 +3,7 @@
 // published and the number of persons present once recorded.
 import { meetingIcs, paths, publicMeetingPath } from '@knotenpunkt/model';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { handleRefreshAllCalendars } from '../../functions/src/calendar/publicCalendar.ts';
 import { handleMarkAttendance } from '../../functions/src/meetings/attendance.ts';
 import { adminDb, eventually } from '../support/admin.ts';
 import { APP_URL } from '../support/env.ts';
@@ -142,6 +143,17 @@ describe('the published meeting page', () => {
         deps,
       ),
     ).rejects.toMatchObject({ details: { code: 'NOT_COORDINATOR' } });
+  });
+
+  it('counts attendance recorded without a meeting change at the daily refresh', async () => {
+    const id = uniqueId('nachgetragen');
+    const meeting = await writeMeeting(id);
+    const page = () => adminDb.doc(publicMeetingPath(NETWORK, id)).get();
+    await eventually(async () => ((await page()).exists ? true : undefined));
+    const [guest] = await invite(id, addresses(id, 1), meeting.end);
+    await adminDb.doc(paths.rsvp(NETWORK, id, guest!.id)).update({ answer: 'yes', attended: true });
+    await handleRefreshAllCalendars(adminDb);
+    expect((await page()).get('attendedPersons')).toBe(1);
   });
 
   it('disappears when the meeting becomes internal', async () => {

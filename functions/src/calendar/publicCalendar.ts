@@ -74,11 +74,25 @@ export async function handleRebuildCalendar(
   });
 }
 
-/** Past meetings drop out of every network's snapshot once a day. */
+/**
+ * Past meetings drop out of every network's snapshot once a day; the public meeting pages are
+ * rebuilt too (attendance recorded without a meeting change, e.g. by the demo seed).
+ */
 export async function handleRefreshAllCalendars(db: Firestore, now: Date = new Date()) {
   const networks = await db.collection(paths.networks()).select().get();
   let entries = 0;
-  for (const network of networks.docs) entries += await handleRebuildCalendar(db, network.id, now);
+  for (const network of networks.docs) {
+    entries += await handleRebuildCalendar(db, network.id, now);
+    const publicMeetings = await db
+      .collection(paths.meetings(network.id))
+      .where('public', '==', true)
+      .select()
+      .limit(200)
+      .get();
+    for (const meeting of publicMeetings.docs) {
+      await handlePublishMeeting(db, network.id, meeting.id);
+    }
+  }
   return { networks: networks.size, entries };
 }
 
