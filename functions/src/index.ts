@@ -18,6 +18,7 @@ export {
   directoryActorWritten,
   directoryOfferWritten,
   rebuildDirectory,
+  startUpkeepRound,
 } from './directory/triggers.ts';
 export {
   eraseSubscriber,

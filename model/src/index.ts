@@ -34,3 +34,4 @@ export * from './similarity.ts';
 export * from './entryLifecycle.ts';
 export * from './proposalReview.ts';
 export * from './proposalInput.ts';
+export * from './upkeep.ts';

@@ -70,6 +70,8 @@ export const HTML_MAX = 100_000;
  * - questionnaire: the invitations of a questionnaire that list the mailing (invitation) or have
  *   not answered yet (reminder); each mail gets its personal link at sending
  *   (functions/src/questionnaires/source.ts; created only by the questionnaire functions)
+ * - upkeep: the actors of an upkeep round ("Ist Ihr Eintrag noch aktuell?"), each mail with its
+ *   personal link made at sending (functions/src/directory/upkeepSource.ts)
  * - test: an explicit list, for a test mail to oneself, tests and benchmarks
  */
 export const RECIPIENT_SOURCES = [
@@ -79,6 +81,7 @@ export const RECIPIENT_SOURCES = [
   'contacts',
   'workingGroup',
   'questionnaire',
+  'upkeep',
   'test',
 ] as const;
 export type RecipientSourceName = (typeof RECIPIENT_SOURCES)[number];
@@ -89,6 +92,7 @@ export const RECIPIENT_SOURCE_LABELS: Record<RecipientSourceName, string> = {
   contacts: 'Kontakte mit Einwilligung',
   workingGroup: 'Mitglieder eines Arbeitskreises',
   questionnaire: 'Eingeladene eines Fragebogens',
+  upkeep: 'Akteure einer Aktualitätsrunde',
   test: 'Testversand',
 };
 
@@ -115,6 +119,8 @@ export const recipientsSchema = z.discriminatedUnion('source', [
     questionnaireId: docId,
     kind: z.enum(['invitation', 'reminder']),
   }),
+  // The actors an upkeep round asks (functions/src/directory/upkeep; created only by its function).
+  z.strictObject({ source: z.literal('upkeep'), roundId: docId }),
   z.strictObject({
     source: z.literal('test'),
     recipients: z
@@ -139,6 +145,7 @@ export const SOURCE_PLACEHOLDERS: Record<RecipientSourceName, readonly string[]>
   contacts: ['position'],
   workingGroup: ['position'],
   questionnaire: ['fragebogenlink', 'akteur'],
+  upkeep: ['akteur', 'aktualisierungslink'],
   test: [],
 };
 

@@ -69,6 +69,14 @@ export const paths = {
   directoryLease: () => 'system/directoryLease',
   /** Per-client request counters of public endpoints (hashed key), functions only. */
   rateLimit: (key: string) => `rateLimits/${key}`,
+  /** Upkeep rounds ("Ist Ihr Eintrag noch aktuell?") and their entries, one per actor asked. */
+  upkeepRounds: (networkId: string) => `networks/${networkId}/upkeepRounds`,
+  upkeepRound: (networkId: string, roundId: string) =>
+    `networks/${networkId}/upkeepRounds/${roundId}`,
+  upkeepEntries: (networkId: string, roundId: string) =>
+    `networks/${networkId}/upkeepRounds/${roundId}/entries`,
+  upkeepEntry: (networkId: string, roundId: string, actorId: string) =>
+    `networks/${networkId}/upkeepRounds/${roundId}/entries/${actorId}`,
   proposals: () => 'proposals',
   proposal: (id: string) => `proposals/${id}`,
 } as const;

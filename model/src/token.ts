@@ -9,6 +9,8 @@ export const TOKEN_PURPOSES = [
   'rsvp',
   'questionnaire',
   'dataRequest',
+  /** "Ist Ihr Eintrag noch aktuell?": an actor's contact confirms or corrects the entry. */
+  'upkeep',
 ] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 

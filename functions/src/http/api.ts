@@ -2,6 +2,11 @@ import type { Request } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { Mailer } from '../mail/transport.ts';
 import { handleProposalRequest } from '../directory/proposals.ts';
+import {
+  handleUpkeepChanges,
+  handleUpkeepConfirm,
+  handleUpkeepEntry,
+} from '../directory/upkeepApi.ts';
 import { questionnaireRoutes } from '../questionnaires/answer.ts';
 import { subscriberRoutes } from '../subscribers/routes.ts';
 import { handleIcalFeed } from '../meetings/ical.ts';
@@ -42,6 +47,9 @@ const health: Route = async (_req, { db }) => {
 const routes: Record<string, Partial<Record<string, Route>>> = {
   '/api/health': { POST: health },
   '/api/proposals': { POST: handleProposalRequest },
+  '/api/upkeep/entry': { POST: handleUpkeepEntry },
+  '/api/upkeep/confirm': { POST: handleUpkeepConfirm },
+  '/api/upkeep/changes': { POST: handleUpkeepChanges },
   ...questionnaireRoutes,
   ...subscriberRoutes,
   '/api/rsvp': { POST: (req, deps) => handleRsvp(req, rsvpApiDeps(deps)) },

@@ -2,6 +2,7 @@ import { rsvpsSource } from '../../meetings/sources/rsvps.ts';
 import { withRsvpLinks } from '../../meetings/sources/withRsvpLinks.ts';
 import { workingGroupSource } from '../../meetings/sources/workingGroup.ts';
 import { questionnaireSource } from '../../questionnaires/source.ts';
+import { upkeepSource } from '../../directory/upkeepSource.ts';
 import { subscriberImportSource, subscribersSource } from '../../subscribers/sources.ts';
 import { contactsSource } from './contacts.ts';
 import { testSource } from './test.ts';
@@ -19,6 +20,8 @@ export function defaultSources(): SourceRegistry {
     workingGroup: withRsvpLinks(workingGroupSource, 'workingGroup'),
     // Questionnaire invitations and reminders: the personal link is made at sending.
     questionnaire: questionnaireSource,
+    // "Ist Ihr Eintrag noch aktuell?": one actor each, the personal link made at sending.
+    upkeep: upkeepSource,
   };
 }
 
