@@ -3,12 +3,18 @@
 // the pipeline), resend a confirmation, unsubscribe on request, erase with suppression.
 import { FirebaseError } from 'firebase/app';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { paths, subscriberIdFor, type ImportResult } from '@knotenpunkt/model';
+import {
+  DEFAULT_MAILING_SETTINGS,
+  initialMailingProgress,
+  paths,
+  subscriberIdFor,
+  type ImportResult,
+} from '@knotenpunkt/model';
 import { suppressionPath } from '../../functions/src/subscribers/salt.ts';
 import { adminDb, eventually } from '../support/admin.ts';
-import { APP_URL } from '../support/env.ts';
+import { APP_URL, MAILDEV_API } from '../support/env.ts';
 import { clientAs } from '../support/client.ts';
-import { clearMail, mailTo } from '../support/maildev.ts';
+import { clearMail, listMail, mailTo } from '../support/maildev.ts';
 import { COORDINATOR_A, COORDINATOR_B, freshDemo } from '../support/seed.ts';
 
 const NETWORK = 'landkreis-rheinwald';
@@ -209,5 +215,103 @@ describe('resending, unsubscribing, erasing', () => {
     expect((await block.get()).exists).toBe(true);
     // Erased again (by request), so blocked again.
     expect((await importRows([{ email }])).data.outcomes).toEqual(['suppressed']);
+  });
+});
+
+describe('mails through the pipeline', () => {
+  async function rawHeader(id: string, name: string) {
+    const res = await fetch(`${MAILDEV_API}/api/email/${id}/source`);
+    const head = ((await res.text()).split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+    const line = head
+      .split(/\r?\n/)
+      .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+    return line?.slice(name.length + 1).trim();
+  }
+
+  it('sends an import its opt-in mails; confirming records when the mail was sent', async () => {
+    const email = address('opt-in');
+    const { data } = await importRows([{ email, name: 'Olga Opt-in' }]);
+    const [mail] = await eventually(async () => {
+      const list = await mailTo(email);
+      return list.length > 0 ? list : undefined;
+    }, 45_000);
+    expect(mail!.subject).toBe(
+      'Bitte bestätigen Sie: Einladungsverteiler Integrationsnetzwerk Landkreis Rheinwald',
+    );
+    expect(mail!.text).toContain('Guten Tag Olga Opt-in,');
+    expect(await rawHeader(mail!.id, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(await rawHeader(mail!.id, 'List-Unsubscribe')).toMatch(
+      /^<https?:\/\/[^>]+\/api\/subscribers\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/,
+    );
+    const token = /bestaetigen#t=([A-Za-z0-9_-]{43})/.exec(mail!.text)![1];
+    const res = await fetch(`${APP_URL}/api/subscribers/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    expect(res.status).toBe(200);
+    const s = await stored(email);
+    expect(s?.status).toBe('confirmed');
+    expect(s?.consents.invitations.mailSentAt).toBeTruthy();
+    expect(s?.consents.invitations.confirmedAt).toBeTruthy();
+    const delivery = await adminDb
+      .collection(paths.deliveries(NETWORK, data.mailingId!))
+      .where('address', '==', email)
+      .get();
+    expect(delivery.docs[0]?.get('status')).toBe('sent');
+  });
+
+  it('sends a mailing to confirmed subscribers who chose invitations, each with one-click unsubscribe', async () => {
+    const town = 'hemerfeld';
+    const all = await adminDb.collection(paths.subscribers(town)).get();
+    const expected = all.docs
+      .filter((d) => d.get('status') === 'confirmed' && d.get('purposes.invitations') === true)
+      .map((d) => String(d.get('email')))
+      .sort();
+    expect(expected.length).toBeGreaterThan(2);
+    const now = new Date();
+    const ref = adminDb.collection(paths.mailings(town)).doc();
+    await ref.set({
+      purpose: 'information',
+      meetingId: null,
+      subject: 'Neues aus dem Netzwerk',
+      bodyText: '{{anrede}}\n\nunser nächstes Treffen steht fest.',
+      bodyHtml: '',
+      attachments: [],
+      recipients: { source: 'subscribers', interests: [] },
+      settings: DEFAULT_MAILING_SETTINGS,
+      status: 'queued',
+      progress: initialMailingProgress(),
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'test',
+    });
+    const mails = await eventually(async () => {
+      const list = (await listMail()).filter((m) => m.subject === 'Neues aus dem Netzwerk');
+      return list.length >= expected.length ? list : undefined;
+    }, 45_000);
+    expect(mails.map((m) => m.to[0]!.address).sort()).toEqual(expected);
+    for (const mail of mails) {
+      expect(await rawHeader(mail.id, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    }
+    // The visible footer link is the same URL: opening it changes nothing, posting unsubscribes.
+    const url = /<(https?:\/\/[^>]+)>/.exec(
+      (await rawHeader(mails[0]!.id, 'List-Unsubscribe'))!,
+    )![1]!;
+    expect(mails[0]!.text).toContain(url);
+    const local = url.replace(/^https?:\/\/[^/]+/, APP_URL);
+    expect((await fetch(local, { redirect: 'manual' })).status).toBe(303);
+    const to = mails[0]!.to[0]!.address;
+    const sid = await subscriberIdFor(to);
+    expect((await adminDb.doc(paths.subscriber(town, sid)).get()).get('status')).toBe('confirmed');
+    const post = await fetch(local, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(post.status).toBe(200);
+    expect((await adminDb.doc(paths.subscriber(town, sid)).get()).get('status')).toBe(
+      'unsubscribed',
+    );
   });
 });
