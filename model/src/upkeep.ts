@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BODY_MAX, SUBJECT_MAX } from './mailing.ts';
+import { BODY_MAX, SUBJECT_MAX, placeholdersIn } from './mailing.ts';
 import {
   docId,
   email,
@@ -58,6 +58,65 @@ export const upkeepEntrySchema = z.strictObject({
 });
 export type UpkeepEntry = z.infer<typeof upkeepEntrySchema>;
 
+/** The placeholder every upkeep mail needs: without it the mail asks for nothing. */
+export const UPKEEP_LINK_PLACEHOLDER = '{{aktualisierungslink}}';
+
+/** What choosing whom to ask reads of an actor and a contact (stored documents or model types). */
+export interface UpkeepActorLike {
+  id: string;
+  name: string;
+  status: string;
+  publicContact?: { email?: string } | null;
+}
+export interface UpkeepContactLike {
+  id: string;
+  actorId: string | null;
+  name: string;
+  email: string;
+  consent: { given: boolean };
+}
+
+export interface UpkeepRecipients {
+  asked: { actorId: string; entry: UpkeepEntry }[];
+  /** Published actors without any usable address: nobody can be asked for them. */
+  unreachable: { id: string; name: string }[];
+}
+
+/**
+ * Whom an upkeep round asks: each published actor once, through the first contact (by id) who
+ * consented and has an address, else the organisation's public address. The function that starts
+ * the round and the page that counts in advance both use this, so the count shown is the count
+ * sent.
+ */
+export function chooseUpkeepRecipients(
+  actors: readonly UpkeepActorLike[],
+  contacts: readonly UpkeepContactLike[],
+): UpkeepRecipients {
+  const contactOf = new Map<string, UpkeepContactLike>();
+  for (const c of [...contacts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (!c.actorId || contactOf.has(c.actorId)) continue;
+    if (c.consent.given && email.safeParse(c.email).success) contactOf.set(c.actorId, c);
+  }
+  const asked: UpkeepRecipients['asked'] = [];
+  const unreachable: UpkeepRecipients['unreachable'] = [];
+  for (const actor of actors) {
+    if (actor.status !== 'published') continue;
+    const contact = contactOf.get(actor.id);
+    const parsed = upkeepEntrySchema.safeParse({
+      actorName: actor.name,
+      name: contact?.name ?? '',
+      email: contact ? contact.email : (actor.publicContact?.email ?? ''),
+      contactId: contact?.id ?? null,
+      status: 'open',
+      respondedAt: null,
+      proposalId: null,
+    });
+    if (parsed.success) asked.push({ actorId: actor.id, entry: parsed.data });
+    else unreachable.push({ id: actor.id, name: actor.name });
+  }
+  return { asked, unreachable };
+}
+
 export const DEFAULT_UPKEEP_SUBJECT = 'Ist Ihr Eintrag noch aktuell? – {{akteur}}';
 export const DEFAULT_UPKEEP_BODY = [
   'Guten Tag {{name}},',
@@ -77,7 +136,11 @@ export const DEFAULT_UPKEEP_BODY = [
 export const startUpkeepRoundInputSchema = z.strictObject({
   networkId: docId,
   subject: requiredText(SUBJECT_MAX).default(DEFAULT_UPKEEP_SUBJECT),
-  body: requiredText(BODY_MAX).default(DEFAULT_UPKEEP_BODY),
+  body: requiredText(BODY_MAX)
+    .refine((body) => placeholdersIn(body).includes('aktualisierungslink'), {
+      error: `Der Text braucht den Platzhalter ${UPKEEP_LINK_PLACEHOLDER} für den persönlichen Link.`,
+    })
+    .default(DEFAULT_UPKEEP_BODY),
 });
 export type StartUpkeepRoundInput = z.input<typeof startUpkeepRoundInputSchema>;
 

@@ -11,9 +11,8 @@ import {
   mailingInputSchema,
   ofNetwork,
   paths,
+  chooseUpkeepRecipients,
   startUpkeepRoundInputSchema,
-  upkeepEntrySchema,
-  type UpkeepEntry,
 } from '@knotenpunkt/model';
 import type { Caller } from '../platform/access.ts';
 import { assert, fail, parseOrFail } from '../platform/errors.ts';
@@ -47,11 +46,6 @@ function assertMail(subject: string, body: string) {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-interface Asked {
-  actorId: string;
-  entry: UpkeepEntry;
-}
-
 /** Whom to ask for each published actor of the network; actors nobody can be asked for. */
 export async function upkeepRecipients(db: Firestore, networkId: string) {
   const [actors, contacts] = await Promise.all([
@@ -64,35 +58,21 @@ export async function upkeepRecipients(db: Firestore, networkId: string) {
       .where(...ofNetwork(networkId))
       .get(),
   ]);
-  const contactOf = new Map<string, FirebaseFirestore.QueryDocumentSnapshot>();
-  for (const c of [...contacts.docs].sort((a, b) => a.id.localeCompare(b.id))) {
-    const actorId = text(c.get('actorId'));
-    if (!actorId || contactOf.has(actorId)) continue;
-    if (c.get('consent.given') === true && text(c.get('email')).includes('@')) {
-      contactOf.set(actorId, c);
-    }
-  }
-  const asked: Asked[] = [];
-  const unreachable: { id: string; name: string }[] = [];
-  for (const actor of actors.docs) {
-    if (actor.get('status') !== 'published') continue;
-    const name = text(actor.get('name'));
-    const contact = contactOf.get(actor.id);
-    const publicEmail = text(actor.get('publicContact.email'));
-    const address = contact ? text(contact.get('email')) : publicEmail;
-    const parsed = upkeepEntrySchema.safeParse({
-      actorName: name,
-      name: contact ? text(contact.get('name')) : '',
-      email: address,
-      contactId: contact?.id ?? null,
-      status: 'open',
-      respondedAt: null,
-      proposalId: null,
-    });
-    if (parsed.success) asked.push({ actorId: actor.id, entry: parsed.data });
-    else unreachable.push({ id: actor.id, name });
-  }
-  return { asked, unreachable };
+  return chooseUpkeepRecipients(
+    actors.docs.map((a) => ({
+      id: a.id,
+      name: text(a.get('name')),
+      status: text(a.get('status')),
+      publicContact: { email: text(a.get('publicContact.email')) },
+    })),
+    contacts.docs.map((c) => ({
+      id: c.id,
+      actorId: text(c.get('actorId')) || null,
+      name: text(c.get('name')),
+      email: text(c.get('email')),
+      consent: { given: c.get('consent.given') === true },
+    })),
+  );
 }
 
 export async function handleStartUpkeepRound(
