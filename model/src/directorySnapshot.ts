@@ -232,6 +232,10 @@ export function emptyShard(): DirectoryShard {
 /** Deterministic JSON (entries by id), so a rebuild and a sequence of edits write the same text. */
 export function serializeShard(shard: DirectoryShard): string {
   const sorted = <T>(record: Record<string, T>) =>
-    Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, record[k]]),
+    );
   return JSON.stringify({ actors: sorted(shard.actors), offers: sorted(shard.offers) });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, matchesQuery, matchesTerms, searchTerms, searchableText } from './search.ts';
+import {
+  foldForSearch,
+  matchesQuery,
+  matchesTerms,
+  searchTerms,
+  searchableText,
+} from './search.ts';
 
 describe('foldForSearch', () => {
   it('ignores case', () => {
