@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'rules',
           include: ['tests/rules/**/*.test.ts'],
+          // Before the functions suite, whose triggers and tasks may still run when it ends.
+          sequence: { groupOrder: 1 },
           fileParallelism: false,
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -20,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/functions/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

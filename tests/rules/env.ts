@@ -28,8 +28,24 @@ export async function startRulesEnv(): Promise<RulesTestEnvironment> {
     projectId: PROJECT_ID,
     firestore: { rules: readFileSync(RULES_FILE, 'utf8'), ...emulatorAddress() },
   });
-  await env.clearFirestore();
+  await clearWithRetry(env);
   return env;
+}
+
+/**
+ * Clearing takes every document's lock; a transaction still running in the emulator (a trigger
+ * or task left over from the functions suite) can make it time out, so it is tried again.
+ */
+async function clearWithRetry(env: RulesTestEnvironment, attempts = 6) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await env.clearFirestore();
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('lock timeout')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000 * attempt));
+    }
+  }
 }
 
 /** The persona's Firestore, held to the rules (the compat instance works with the modular API). */
