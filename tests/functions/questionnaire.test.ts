@@ -178,6 +178,27 @@ describe('exact aggregation', () => {
     expect(sameTally(tally!, await countFromScratch(adminDb, key))).toBe(true);
   });
 
+  it('moves an edited answer that was already counted from the old option to the new one, also with two runs at once', async () => {
+    const { key, tokens } = await openQuestionnaire({}, 2);
+    for (const [i, token] of tokens.entries()) {
+      expect((await api('absenden', { token, answers: answersFor(i) })).status).toBe(200);
+    }
+    await drain(adminDb, key, FAST);
+    expect((await summaryTally(key))?.segments.all?.counts.vernetzt).toEqual({ _: 2, 1: 1, 2: 1 });
+
+    // Person 0 changes the scale answer from 1 to 4 and the topic after being counted.
+    const edited = { ...answersFor(0), vernetzt: 4, thema: 'Neues Thema' };
+    expect((await api('absenden', { token: tokens[0], answers: edited })).status).toBe(200);
+    await Promise.all([drain(adminDb, key, FAST), drain(adminDb, key, FAST)]);
+
+    const tally = (await summaryTally(key))!;
+    expect(tally.segments.all?.n).toBe(2);
+    expect(tally.segments.all?.counts.vernetzt).toEqual({ _: 2, 2: 1, 4: 1 });
+    const topics = Object.values(tally.texts.thema ?? {}).map((e) => e.t);
+    expect(topics.sort()).toEqual(['Neues Thema', 'Thema 1']);
+    expect(sameTally(tally, await countFromScratch(adminDb, key))).toBe(true);
+  });
+
   it('ends with results equal to the recount after concurrent submissions and edits', async () => {
     const { key, tokens } = await openQuestionnaire({}, 24);
     // Everyone submits at once; a third edit their answers at the same time as others submit.
@@ -278,6 +299,24 @@ describe('anonymous questionnaires', () => {
     const summaryText = JSON.stringify(summary.data());
     for (const value of identifying) expect(summaryText).not.toContain(value);
     expect(summaryText).toContain('Thema 4');
+    // Counting it added no time, sequence number or identity to the response either.
+    const [counted] = await responseDocs(key);
+    expect(Object.keys(counted!.data()).sort()).toEqual([
+      'answers',
+      'applied',
+      'appliedVersion',
+      'contribution',
+      'pending',
+      'respondent',
+      'submittedAt',
+      'updatedAt',
+      'version',
+    ]);
+    expect(counted!.get('pending')).toBe(false);
+    expect(counted!.get('submittedAt')).toBeNull();
+    expect(counted!.get('updatedAt')).toBeNull();
+    const countedText = JSON.stringify(counted!.data());
+    for (const value of identifying) expect(countedText).not.toContain(value);
 
     // Later, at a random time of its own, the invitation counts as answered (for reminders).
     await markInvitationSubmitted(adminDb, invitationPath);
