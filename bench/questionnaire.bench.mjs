@@ -7,8 +7,21 @@
 // Self-contained: builds the functions and starts `firebase emulators:exec` (Firestore,
 // Functions, Tasks). The emulator ports are shared: run it under the lock, e.g.
 //   flock /tmp/knotenpunkt-emulators.lock node bench/questionnaire.bench.mjs
-// Options: --responses N (default 1000), --concurrency N (requests in flight, default 1000).
+//
+// Bounded on purpose. The Functions emulator of firebase-tools 14.27 starts one Node runtime
+// process per function and request it finds no idle runtime for (RuntimeWorkerPool in
+// lib/emulator/functionsRuntimeWorker.js); a v2 function's `concurrency` option is ignored, and
+// a runtime that does not answer its health check within 30 s under load is left running while
+// the next request starts another. 1,000 requests in flight once grew ~400 runtimes and used up
+// the machine's memory. Two bounds prevent that: FUNCTIONS_EMULATOR_PARALLEL (the emulator's
+// work queue, lib/emulator/workQueue.js: HTTP requests, triggers and task dispatches running at
+// once, default there 50) and the requests this benchmark keeps in flight. A watchdog stops the
+// run if free memory falls below --min-free-gib or the runtimes exceed --max-runtimes.
+// Options: --responses N (default 1000), --concurrency N (requests in flight, default 50),
+// --workers N (FUNCTIONS_EMULATOR_PARALLEL, default 8), --min-free-gib N (default 6),
+// --max-runtimes N (default 60).
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -17,12 +30,43 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RESPONSES = option('responses', 1000);
-const CONCURRENCY = option('concurrency', 1000);
+const CONCURRENCY = option('concurrency', 50);
+const WORKERS = option('workers', 8);
+const MIN_FREE_GIB = option('min-free-gib', 6);
+const MAX_RUNTIMES = option('max-runtimes', 60);
 
 if (args.includes('--inner')) {
   await inner();
 } else {
   await outer();
+}
+
+/** MemAvailable in GiB (what the kernel can hand out without swapping). */
+function availableGib() {
+  const kb = /MemAvailable:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
+  return Number(kb) / 1024 / 1024;
+}
+
+/** Functions runtime processes below `rootPid` (only this run's, never other people's). */
+function runtimesBelow(rootPid) {
+  const parent = new Map();
+  const runtime = new Set();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('functionsEmulatorRuntime'))
+        runtime.add(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const below = (pid) => {
+    for (let p = parent.get(pid); p; p = parent.get(p)) if (p === rootPid) return true;
+    return false;
+  };
+  return [...runtime].filter(below);
 }
 
 async function outer() {
@@ -37,6 +81,12 @@ async function outer() {
       process.exit(1);
     }
   }
+  if (availableGib() < MIN_FREE_GIB + 2) {
+    console.error(
+      `Nur ${availableGib().toFixed(1)} GiB frei – zu wenig für den Benchmark (mindestens ${MIN_FREE_GIB + 2} GiB).`,
+    );
+    process.exit(1);
+  }
   await run('npm', ['run', '--silent', 'build', '-w', 'functions']);
   const self = fileURLToPath(import.meta.url);
   const inner = [
@@ -49,19 +99,52 @@ async function outer() {
     String(RESPONSES),
     '--concurrency',
     String(CONCURRENCY),
+    '--workers',
+    String(WORKERS),
   ]
     .map((a) => JSON.stringify(a))
     .join(' ');
+  let peakRuntimes = 0;
+  let leastFree = availableGib();
+  let stopped = null;
   const code = await new Promise((resolve) => {
     const child = spawn(
       bin('firebase'),
       ['emulators:exec', '--project', projectId, '--only', 'firestore,functions,tasks', inner],
       {
         cwd: root,
-        env: { ...process.env, ...emulatorEnv({ quiet: true }), ...adminEmulatorEnv },
+        env: {
+          ...process.env,
+          ...emulatorEnv({ quiet: true }),
+          ...adminEmulatorEnv,
+          FUNCTIONS_EMULATOR_PARALLEL: String(WORKERS),
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
+        // Its own process group, so that the watchdog can stop everything it started at once.
+        detached: true,
       },
     );
+    const watchdog = setInterval(() => {
+      const free = availableGib();
+      const runtimes = runtimesBelow(child.pid);
+      leastFree = Math.min(leastFree, free);
+      peakRuntimes = Math.max(peakRuntimes, runtimes.length);
+      if (stopped || (free >= MIN_FREE_GIB && runtimes.length <= MAX_RUNTIMES)) return;
+      stopped = `${free.toFixed(1)} GiB frei, ${runtimes.length} Functions-Laufzeitprozesse`;
+      console.error(`\n✖ Abbruch: ${stopped} (Grenzen ${MIN_FREE_GIB} GiB, ${MAX_RUNTIMES}).`);
+      for (const pid of runtimes) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 1000);
     // Only the benchmark's own lines (the emulators are chatty).
     let buffer = '';
     child.stdout.on('data', (chunk) => {
@@ -71,9 +154,15 @@ async function outer() {
       for (const line of lines)
         if (line.includes('│')) console.log(line.slice(line.indexOf('│') + 1));
     });
-    child.on('exit', resolve);
+    child.on('exit', (exitCode) => {
+      clearInterval(watchdog);
+      resolve(exitCode);
+    });
   });
-  process.exit(code ?? 1);
+  console.log(
+    `Speicher: höchstens ${peakRuntimes} Functions-Laufzeitprozesse gleichzeitig, mindestens ${leastFree.toFixed(1)} GiB frei`,
+  );
+  process.exit(stopped ? 2 : (code ?? 1));
 }
 
 async function inner() {
@@ -144,7 +233,6 @@ async function inner() {
   );
 
   const path = `/${process.env.GCLOUD_PROJECT}/${model.REGION}/api/api/fragebogen/absenden`;
-  // node:http without response timeouts: the emulator queues many requests for a long time.
   const { request, Agent } = await import('node:http');
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const post = (body) =>
@@ -157,12 +245,16 @@ async function inner() {
           method: 'POST',
           agent,
           headers: { 'content-type': 'application/json' },
+          // The emulator queues requests behind its bounded work queue; one it never answers
+          // (a runtime that failed to start) counts as refused and is tried again.
+          timeout: 120_000,
         },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
         },
       );
+      req.on('timeout', () => req.destroy());
       req.on('error', () => resolve(0));
       req.end(body);
     });
@@ -200,7 +292,7 @@ async function inner() {
   const submitted = performance.now();
   latencies.sort((a, b) => a - b);
   say(
-    `Abschicken: ${RESPONSES} Antworten in ${((submitted - t0) / 1000).toFixed(1)} s (${CONCURRENCY} gleichzeitig), Median ${Math.round(latencies[latencies.length >> 1])} ms, 95 % ${Math.round(latencies[Math.floor(latencies.length * 0.95)])} ms, ${retried} Wiederholungen, ${failed} fehlgeschlagen`,
+    `Abschicken: ${RESPONSES} Antworten in ${((submitted - t0) / 1000).toFixed(1)} s (${CONCURRENCY} Anfragen gleichzeitig unterwegs, Functions-Emulator höchstens ${WORKERS} Ausführungen gleichzeitig), Median ${Math.round(latencies[latencies.length >> 1])} ms, 95 % ${Math.round(latencies[Math.floor(latencies.length * 0.95)])} ms, ${retried} Wiederholungen, ${failed} fehlgeschlagen`,
   );
 
   // Until the summary counts every response and no response waits for aggregation.
