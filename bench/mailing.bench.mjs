@@ -181,51 +181,62 @@ async function inner() {
     createdAt: now,
     updatedAt: now,
   });
-  const mailingId = `last-${Date.now().toString(36)}`;
+  /** Queues a mailing of the test source to the addresses and waits until it is sent. */
+  const sendThroughPipeline = async (prefix, addresses) => {
+    const ref = db.doc(`networks/${NETWORK}/mailings/${prefix}-${Date.now().toString(36)}`);
+    await ref.set({
+      purpose: 'information',
+      meetingId: null,
+      subject: 'Netzwerktreffen für {{name}}',
+      bodyText: body,
+      bodyHtml: '',
+      attachments: [],
+      recipients: {
+        source: 'test',
+        recipients: addresses.map((email, i) => ({ email, name: `Empfänger/in ${i}` })),
+        unsubscribe: false,
+      },
+      settings: { perMinute: 60_000, batchSize: 500, pauseAfterErrors: 5 },
+      status: 'queued',
+      progress: {
+        total: 0,
+        sent: 0,
+        failed: 0,
+        bounced: 0,
+        planned: false,
+        cursor: null,
+        run: 0,
+        consecutiveErrors: 0,
+        nextSendAt: null,
+        countedAt: null,
+        heartbeatAt: null,
+        startedAt: null,
+        finishedAt: null,
+        lastError: '',
+        pauseReason: '',
+      },
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'bench',
+    });
+    let status = '';
+    const deadline = Date.now() + 300_000;
+    while (status !== 'sent' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await ref.get()).get('status');
+    }
+    return status;
+  };
+
+  // The first mailing starts the trigger's and the worker's processes (a cold start that a
+  // deployed function pays once, and the raw pool not at all): a small one goes first.
+  const tw = performance.now();
+  await sendThroughPipeline('aufwaermen', ['aufwaermen@bench.test']);
+  const warmUpSeconds = (performance.now() - tw) / 1000;
+  reset();
   const addresses = Array.from({ length: RECIPIENTS }, (_, i) => `empfaenger-${i}@bench.test`);
-  const ref = db.doc(`networks/${NETWORK}/mailings/${mailingId}`);
   const t1 = performance.now();
-  await ref.set({
-    purpose: 'information',
-    meetingId: null,
-    subject: 'Netzwerktreffen für {{name}}',
-    bodyText: body,
-    bodyHtml: '',
-    attachments: [],
-    recipients: {
-      source: 'test',
-      recipients: addresses.map((email, i) => ({ email, name: `Empfänger/in ${i}` })),
-      unsubscribe: false,
-    },
-    settings: { perMinute: 60_000, batchSize: 500, pauseAfterErrors: 5 },
-    status: 'queued',
-    progress: {
-      total: 0,
-      sent: 0,
-      failed: 0,
-      bounced: 0,
-      planned: false,
-      cursor: null,
-      run: 0,
-      consecutiveErrors: 0,
-      nextSendAt: null,
-      countedAt: null,
-      heartbeatAt: null,
-      startedAt: null,
-      finishedAt: null,
-      lastError: '',
-      pauseReason: '',
-    },
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: 'bench',
-  });
-  let status = '';
-  const deadline = Date.now() + 300_000;
-  while (status !== 'sent' && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    status = (await ref.get()).get('status');
-  }
+  const status = await sendThroughPipeline('last', addresses);
   const pipelineSeconds = (performance.now() - t1) / 1000;
   const sendingSeconds = (last - first) / 1000;
   // Late copies would arrive after "sent": give them a moment before counting.
@@ -242,7 +253,7 @@ async function inner() {
     `rohe nodemailer-Pool (5 Verbindungen): ${rawRate.toFixed(0)} Mails/s (${rawSeconds.toFixed(1)} s), Duplikate ${raw.duplicates}, fehlend ${raw.missing}`,
   );
   say(
-    `Pipeline (Trigger → Tasks → Function → SMTP): ${pipeRate.toFixed(0)} Mails/s (${pipelineSeconds.toFixed(1)} s gesamt, davon ${sendingSeconds.toFixed(1)} s vom ersten bis zum letzten Mail)`,
+    `Pipeline (Trigger → Tasks → Function → SMTP): ${pipeRate.toFixed(0)} Mails/s (${pipelineSeconds.toFixed(1)} s vom Einreihen bis „gesendet“, davon ${sendingSeconds.toFixed(1)} s vom ersten bis zum letzten Mail; vorher Kaltstart mit einer Mail: ${warmUpSeconds.toFixed(1)} s)`,
   );
   say(`Verhältnis Pipeline ÷ roher Pool: ${(pipeRate / rawRate).toFixed(2)} (Ziel ≥ 0,5)`);
   say(`Duplikate: ${piped.duplicates} (Ziel 0) · fehlend: ${piped.missing} (Ziel 0)`);

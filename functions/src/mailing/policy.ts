@@ -35,7 +35,7 @@ export const DEFAULT_POLICY: WorkerPolicy = {
   maxAttempts: 5,
   retryBaseMs: 30_000,
   retryMaxMs: 15 * 60_000,
-  concurrency: 8,
+  concurrency: 16,
   connections: 5,
   maxInlineWaitMs: 20_000,
   flushEveryMs: 1_000,
