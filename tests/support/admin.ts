@@ -13,11 +13,18 @@ export const adminAuth = getAuth(app);
 
 /** Empties Firestore and Auth through the emulators' own reset endpoints. */
 export async function resetEmulators() {
-  const fs = await fetch(
-    `http://${FIRESTORE_HOST}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
-    { method: 'DELETE' },
-  );
-  if (!fs.ok) throw new Error(`Firestore reset failed: ${fs.status}`);
+  // The emulator answers 409 while a transaction (a trigger of the previous test) is still open;
+  // it succeeds a moment later.
+  let fs: Response | undefined;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    fs = await fetch(
+      `http://${FIRESTORE_HOST}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
+      { method: 'DELETE' },
+    );
+    if (fs.status !== 409) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!fs?.ok) throw new Error(`Firestore reset failed: ${fs?.status}`);
   const auth = await fetch(`http://${AUTH_HOST}/emulator/v1/projects/${PROJECT_ID}/accounts`, {
     method: 'DELETE',
   });
