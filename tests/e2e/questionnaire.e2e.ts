@@ -216,3 +216,36 @@ test('a coordinator builds a questionnaire from the template and invites five ac
   const gapCsv = await readFile(await (await gapDownload).path(), 'utf8');
   expect(gapCsv).toContain('Dolmetschen Arabisch;1;0');
 });
+
+test('the seeded closed questionnaire shows its 25 answers with charts, the gap map and pairings, and its published figures to visitors', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, COORDINATOR_A);
+  await page.goto('/verwaltung/frageboegen/bedarfe-und-ressourcen/auswertung');
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Auswertung: Bedarfe und Ressourcen/ }),
+  ).toBeVisible();
+  await expect(page.getByText(/^\s*25\s+Antworten\s+·/)).toBeVisible();
+  const gap = page.getByRole('table', { name: /Bedarf \/ Angebot/ });
+  await expect(gap.getByRole('row', { name: /Dolmetschen Arabisch/ })).toBeVisible();
+  expect(await page.locator('.chart svg').count()).toBeGreaterThan(5);
+  await press(page, page.getByRole('button', { name: 'Vorschläge anzeigen' }));
+  await expect(page.getByText(/\d+ Vorschläge gefunden\./)).toBeVisible();
+  await expect(page.locator('.pairs li').first()).toContainText('braucht');
+  await expectNoAxeViolations(page);
+  await shot(page, 'fragebogen-demo-auswertung');
+
+  const visitor = await browser.newPage();
+  await visitor.goto('/fragebogen/ergebnisse/landkreis-rheinwald/bedarfe-und-ressourcen');
+  await expect(
+    visitor.getByRole('heading', { level: 1, name: /^Bedarfe und Ressourcen/ }),
+  ).toBeVisible();
+  await expect(visitor.getByText(/^\s*25 Antworten/)).toBeVisible();
+  expect(await visitor.locator('.chart svg').count()).toBeGreaterThan(5);
+  // Counts only: no free texts and no names of actors.
+  await expect(visitor.getByText('Antworten im Wortlaut')).toHaveCount(0);
+  await expectNoAxeViolations(visitor);
+  await shot(visitor, 'fragebogen-demo-oeffentlich');
+  await visitor.close();
+});
