@@ -245,6 +245,9 @@ test('the seeded closed questionnaire shows its 25 answers with charts, the gap 
   expect(await visitor.locator('.chart svg').count()).toBeGreaterThan(5);
   // Counts only: no free texts and no names of actors.
   await expect(visitor.getByText('Antworten im Wortlaut')).toHaveCount(0);
+  await expect(
+    visitor.getByText('Freitextantworten werden nicht veröffentlicht.').first(),
+  ).toBeVisible();
   await expectNoAxeViolations(visitor);
   await shot(visitor, 'fragebogen-demo-oeffentlich');
   await visitor.close();
