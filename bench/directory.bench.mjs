@@ -358,6 +358,18 @@ async function costPhase() {
 
 // ---------------------------------------------------------------- phase 2: the stack in Chromium
 
+/** Whether the published listing (head and further shards) contains the text. */
+async function snapshotShows(db, text) {
+  const head = await db.doc('public/directory').get();
+  if (String(head.get('data') ?? '').includes(text)) return true;
+  const shards = Number(head.get('shards') ?? 1);
+  for (let k = 1; k < shards; k++) {
+    const shard = await db.doc(`public/directory/shards/${k}`).get();
+    if (String(shard.get('data') ?? '').includes(text)) return true;
+  }
+  return false;
+}
+
 async function browserPhase() {
   const { chromium } = await import('@playwright/test');
   // The directory and its snapshot come from phase 1 (imported).
@@ -374,9 +386,10 @@ async function browserPhase() {
     const name = `Sichtbar ${i} ${Date.now()}`;
     t0 = performance.now();
     await db.doc(`actors/${id}`).update({ name });
-    for (;;) {
-      const head = await db.doc('public/directory').get();
-      if (head.get('data').includes(name)) break;
+    const deadline = Date.now() + 60_000;
+    while (!(await snapshotShows(db, name))) {
+      if (Date.now() > deadline)
+        throw new Error(`Die Änderung ${name} erschien nicht im Verzeichnis`);
       await new Promise((r) => setTimeout(r, 20));
     }
     editVisibleMs.push(performance.now() - t0);
