@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchNetwork } from './support.mjs';
 import { dataDir, emulatorEnv, projectId, root } from '../scripts/lib/emulator-env.mjs';
 import { adminEmulatorEnv, bin, portInUse, ports } from '../scripts/lib/processes.mjs';
 
@@ -170,17 +171,7 @@ async function inner() {
   reset();
   const db = getFirestore(initializeApp({ projectId }));
   const now = new Date();
-  await db.doc(`networks/${NETWORK}`).set({
-    name: 'Netzwerk Lasttest',
-    slug: NETWORK,
-    region: 'Bench',
-    description: '',
-    contactPersons: [],
-    fieldsOfAction: [],
-    public: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await db.doc(`networks/${NETWORK}`).set(benchNetwork(NETWORK, 'Netzwerk Lasttest', now));
   /** Queues a mailing of the test source to the addresses and waits until it is sent. */
   const sendThroughPipeline = async (prefix, addresses) => {
     const ref = db.doc(`networks/${NETWORK}/mailings/${prefix}-${Date.now().toString(36)}`);

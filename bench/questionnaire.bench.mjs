@@ -23,12 +23,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { numberOption } from './support.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(name, fallback, args);
 const RESPONSES = option('responses', 1000);
 const CONCURRENCY = option('concurrency', 50);
 const WORKERS = option('workers', 8);

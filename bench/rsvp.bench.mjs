@@ -14,12 +14,10 @@
 // Options: --invitees N (default 300), --capacity N (default 50), --cancel N (default 30).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchNetwork, numberOption } from './support.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(name, fallback, args);
 const INVITEES = option('invitees', 300);
 const CAPACITY = option('capacity', 50);
 const CANCEL = option('cancel', 30);
@@ -93,17 +91,9 @@ async function inner() {
   const meetingId = `ansturm-${Date.now().toString(36)}`;
   const now = new Date();
   const start = new Date(now.getTime() + 14 * 86_400_000);
-  await db.doc(model.paths.network(networkId)).set({
-    name: 'Netzwerk Lastprobe',
-    slug: networkId,
-    region: 'Testkreis',
-    description: '',
-    contactPersons: [],
-    fieldsOfAction: [],
-    public: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await db
+    .doc(model.paths.network(networkId))
+    .set(benchNetwork(networkId, 'Netzwerk Lastprobe', now));
   const meeting = model.meetingSchema.parse({
     ...model.meetingInputSchema.parse({
       kind: 'Vollversammlung',
