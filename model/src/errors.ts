@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
     'Der Fragebogen ist geöffnet: Fragen, Antwortmöglichkeiten und Reihenfolge stehen fest. Nur Texte lassen sich noch korrigieren.',
   QUESTIONNAIRE_ANSWERED:
     'Zu dieser Einladung ist schon eine Antwort eingegangen – über einen anderen Link. Ändern können Sie sie über den Link, mit dem Sie geantwortet haben.',
+  QUESTIONNAIRE_OPEN_LINK_OFF:
+    'Dieser Fragebogen hat keinen offenen Link (mehr). Bitte wenden Sie sich an die Koordination des Netzwerks – sie kann Ihnen einen persönlichen Link schicken.',
   QUESTIONNAIRE_LINK_INVALID:
     'Dieser Link zum Fragebogen ist ungültig oder abgelaufen. Bitte wenden Sie sich an die Koordination des Netzwerks.',
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptsAnswers,
   invitationProgress,
+  invitationSchema,
   keyFromLabel,
   laterStatus,
+  openLinkUrl,
+  parseOpenLinkFragment,
   questionnaireInputSchema,
   questionsOf,
   structureChange,
@@ -160,5 +163,46 @@ describe('invitation progress', () => {
     ).toEqual({ total: 3, invited: 1, opened: 0, draft: 1, submitted: 1 });
     expect(laterStatus('submitted', 'draft')).toBe('submitted');
     expect(laterStatus('opened', 'draft')).toBe('draft');
+  });
+});
+
+describe('the open link', () => {
+  it('is off unless switched on', () => {
+    expect(questionnaireInputSchema.parse({ title: 'Umfrage' }).openLink).toBe(false);
+  });
+
+  it('carries network and questionnaire in the fragment and reads them back', () => {
+    const key = { networkId: 'landkreis-rheinwald', questionnaireId: 'Ab3_x-9' };
+    const url = openLinkUrl('https://example.org/', key);
+    expect(url).toBe('https://example.org/fragebogen/offen#landkreis-rheinwald/Ab3_x-9');
+    expect(parseOpenLinkFragment(url.slice(url.indexOf('#')))).toEqual(key);
+  });
+
+  it('reads nothing from a fragment that is not two ids', () => {
+    for (const fragment of ['', '#', '#nur-eins', '#a/b/c', '#a/b c', '#a/']) {
+      expect(parseOpenLinkFragment(fragment), fragment).toBeNull();
+    }
+  });
+
+  it('invitations have an address unless they came through the open link', () => {
+    const base = {
+      name: '',
+      sourceRef: 'offener-link',
+      actorId: null,
+      actorName: '',
+      actorKinds: [],
+      actorFields: [],
+      status: 'opened',
+      invitedAt: new Date(),
+      mailingIds: [],
+      reminders: 0,
+      lastRemindedAt: null,
+      openedAt: null,
+      submittedAt: null,
+    };
+    expect(invitationSchema.safeParse({ ...base, email: '', source: 'open' }).success).toBe(true);
+    expect(invitationSchema.safeParse({ ...base, email: '', source: 'contact' }).success).toBe(
+      false,
+    );
   });
 });

@@ -232,6 +232,11 @@ const questionnaireFields = {
   resultsVisibility: z.enum(RESULTS_VISIBILITIES).default('coordinators'),
   /** Remind non-responders automatically this many days before the deadline; null: never. */
   reminderDaysBefore: int(1, MAX_REMINDER_DAYS).nullable().default(null),
+  /**
+   * An open link anyone may use while the questionnaire is open (rate-limited per client): each
+   * visit gets a nameless invitation of its own (source 'open') and a personal token.
+   */
+  openLink: z.boolean().default(false),
 };
 
 /** What the questionnaire editor submits. */
@@ -336,8 +341,11 @@ export function laterStatus(a: InvitationStatus, b: InvitationStatus): Invitatio
   return STATUS_RANK[b] > STATUS_RANK[a] ? b : a;
 }
 
-export const INVITEE_SOURCES = ['contact', 'subscriber'] as const;
+/** contact / subscriber: invited by mail; open: someone who came through the open link. */
+export const INVITEE_SOURCES = ['contact', 'subscriber', 'open'] as const;
 export type InviteeSource = (typeof INVITEE_SOURCES)[number];
+/** What an open-link invitation has instead of a contact or subscriber id. */
+export const OPEN_LINK_SOURCE_REF = 'offener-link';
 
 /**
  * networks/{n}/questionnaires/{q}/invitations/{id}: one invited person (a contact of an actor or
@@ -346,31 +354,56 @@ export type InviteeSource = (typeof INVITEE_SOURCES)[number];
  * anonymous questionnaires the opened/draft/submitted times stay null: nothing here may be
  * matched with the time an answer was stored.
  */
-export const invitationSchema = z.strictObject({
-  name: z.string().max(200),
-  email,
-  source: z.enum(INVITEE_SOURCES),
-  /** Contact or subscriber id. */
-  sourceRef: docId,
-  actorId: docId.nullable(),
-  actorName: z.string().max(200),
-  actorKinds: z.array(z.string().max(100)).max(10),
-  actorFields: z.array(z.string().max(200)).max(30),
-  status: z.enum(INVITATION_STATUSES),
-  invitedAt: timestamp,
-  /** The mailings that carried this person's links (invitation, reminders). */
-  mailingIds: z.array(docId).max(50),
-  reminders: int(0, 1000),
-  lastRemindedAt: optionalTimestamp,
-  openedAt: optionalTimestamp,
-  submittedAt: optionalTimestamp,
-});
+export const invitationSchema = z
+  .strictObject({
+    name: z.string().max(200),
+    /** Empty only for invitations through the open link (nobody to write to). */
+    email: z.union([z.literal(''), email]),
+    source: z.enum(INVITEE_SOURCES),
+    /** Contact or subscriber id (OPEN_LINK_SOURCE_REF for the open link). */
+    sourceRef: docId,
+    actorId: docId.nullable(),
+    actorName: z.string().max(200),
+    actorKinds: z.array(z.string().max(100)).max(10),
+    actorFields: z.array(z.string().max(200)).max(30),
+    status: z.enum(INVITATION_STATUSES),
+    invitedAt: timestamp,
+    /** The mailings that carried this person's links (invitation, reminders). */
+    mailingIds: z.array(docId).max(50),
+    reminders: int(0, 1000),
+    lastRemindedAt: optionalTimestamp,
+    openedAt: optionalTimestamp,
+    submittedAt: optionalTimestamp,
+  })
+  .refine((i) => i.email !== '' || i.source === 'open', {
+    path: ['email'],
+    error: 'Bitte eine gültige E-Mail-Adresse angeben.',
+  });
 export type Invitation = z.infer<typeof invitationSchema>;
 export type InvitationWithId = Invitation & { id: string };
 
 /** The invitation id of an address: one invitation per person and questionnaire. */
 export async function invitationIdFor(email: string): Promise<string> {
   return (await sha256Hex(`invitation\n${email.trim().toLowerCase()}`)).slice(0, 32);
+}
+
+/** Came through the open link: no person, no address, never reminded. */
+export const isOpenLinkInvitation = (i: Pick<Invitation, 'source'>) => i.source === 'open';
+
+/** Where the open link of a questionnaire leads (the ids in the fragment, as the personal links). */
+export function openLinkUrl(baseUrl: string, key: QuestionnaireRef): string {
+  return `${baseUrl.replace(/\/+$/, '')}/fragebogen/offen#${key.networkId}/${key.questionnaireId}`;
+}
+
+/** The ids in the open link's fragment ("#netzwerk/fragebogen"), or null. */
+export function parseOpenLinkFragment(fragment: string): QuestionnaireRef | null {
+  const parts = fragment.replace(/^#/, '').split('/');
+  if (parts.length !== 2) return null;
+  const parsed = questionnaireRefSchema.safeParse({
+    networkId: parts[0],
+    questionnaireId: parts[1],
+  });
+  return parsed.success ? parsed.data : null;
 }
 
 export type InvitationProgress = Record<InvitationStatus, number> & { total: number };

@@ -1,7 +1,7 @@
 // The answering routes' contract (POST /api/fragebogen/laden|entwurf|absenden), shared by the
 // answering page and the functions.
 import { z } from 'zod';
-import { sectionsSchema } from './questionnaire.ts';
+import { questionnaireRefSchema, sectionsSchema } from './questionnaire.ts';
 import { answersSchema } from './response.ts';
 import { segmentTallySchema } from './results.ts';
 
@@ -16,6 +16,10 @@ export const answerSaveRequestSchema = z.strictObject({
   answers: z.record(z.string().max(100), z.unknown()),
 });
 export type AnswerSaveRequest = z.infer<typeof answerSaveRequestSchema>;
+
+/** POST /api/fragebogen/offen: the open link asks for a personal token of its own. */
+export const openLinkRequestSchema = questionnaireRefSchema;
+export const openLinkAnswerSchema = z.strictObject({ token: answerTokenSchema });
 
 /** Largest request body of the answering routes (a long text per question fits easily). */
 export const ANSWER_BODY_MAX_BYTES = 200_000;
@@ -35,6 +39,8 @@ export const answerSessionSchema = z.strictObject({
   sections: sectionsSchema,
   deadline: isoDate,
   anonymous: z.boolean(),
+  /** The link came from the open link: the address of this page is the way back to the draft. */
+  viaOpenLink: z.boolean(),
   /** Whom the link belongs to (identified questionnaires only). */
   respondent: z.strictObject({ name: z.string(), actorName: z.string() }).nullable(),
   /** The draft if there is one, else the submitted answers. */

@@ -26,10 +26,17 @@ import { rulesTestbed } from './testbed.ts';
 
 const base = `networks/${NETWORK_A}/questionnaires`;
 const TOKEN = `tokens/${'c'.repeat(64)}`;
+/** A questionnaire stored before the open link existed. */
+function withoutOpenLink(q: ReturnType<typeof storedQuestionnaire>) {
+  const { openLink: _, ...rest } = q;
+  return rest;
+}
+
 const t = rulesTestbed(() => ({
   [`${base}/draft`]: storedQuestionnaire(),
   [`${base}/open`]: storedQuestionnaire({ status: 'open', anonymous: true }),
   [`${base}/closed`]: storedQuestionnaire({ status: 'closed' }),
+  [`${base}/before-open-link`]: withoutOpenLink(storedQuestionnaire({ status: 'open' })),
   [`${base}/closed/results/summary`]: storedSummary(),
   [`${base}/closed/results/public`]: storedPublicResults(),
   [`${base}/open/responses/r1`]: storedResponse(),
@@ -74,6 +81,14 @@ describe('questionnaires', () => {
         reminderDaysBefore: 3,
       }),
     );
+  });
+
+  it('a coordinator can switch the open link on and off, also in a questionnaire made before it, but only with yes or no', async () => {
+    await assertSucceeds(patch('open', { openLink: true }));
+    await assertSucceeds(patch('open', { openLink: false }));
+    await assertSucceeds(patch('before-open-link', { title: 'Ohne offenen Link' }));
+    await assertSucceeds(patch('before-open-link', { openLink: true }));
+    await assertFails(patch('draft', { openLink: 'ja' }));
   });
 
   it('a coordinator cannot make an open anonymous questionnaire named', async () => {

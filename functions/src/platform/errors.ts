@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, FunctionsErrorCode> = {
   QUESTIONNAIRE_CLOSED: 'failed-precondition',
   QUESTIONNAIRE_FROZEN: 'failed-precondition',
   QUESTIONNAIRE_ANSWERED: 'already-exists',
+  QUESTIONNAIRE_OPEN_LINK_OFF: 'not-found',
   QUESTIONNAIRE_LINK_INVALID: 'not-found',
   INTERNAL: 'internal',
 };

@@ -14,6 +14,7 @@ import {
   checkAnswers,
   contributionOf,
   fieldErrors,
+  isOpenLinkInvitation,
   laterStatus,
   paths,
   publicResultsSchema,
@@ -38,6 +39,8 @@ import {
 } from './docs.ts';
 import { respondentKeys, seal, tokenHashOf, unseal, type RespondentKeys } from './links.ts';
 import { submittedMarkDelaySeconds, taskQueueEnqueue, type Enqueue } from './tasks.ts';
+import { handleOpenLink } from './openLink.ts';
+import { clientAddress } from '../directory/rateLimit.ts';
 
 export interface AnswerDeps {
   db: Firestore;
@@ -182,7 +185,11 @@ export async function handleAnswerLoad(req: Request, deps: AnswerDeps): Promise<
     sections: q.sections,
     deadline: q.deadline?.toISOString() ?? null,
     anonymous: q.anonymous,
-    respondent: q.anonymous ? null : { name: invitation.name, actorName: invitation.actorName },
+    viaOpenLink: isOpenLinkInvitation(invitation),
+    respondent:
+      q.anonymous || isOpenLinkInvitation(invitation)
+        ? null
+        : { name: invitation.name, actorName: invitation.actorName },
     answers: draft ?? response?.answers ?? {},
     draftSaved: draft !== null,
     submittedAt: response?.submittedAt?.toISOString() ?? null,
@@ -309,8 +316,11 @@ export async function markInvitationSubmitted(db: Firestore, invitationPath: str
   });
 }
 
-/** The answering routes for the table in http/api.ts. */
+/** The answering routes for the table in http/api.ts (and the open link's start). */
 export const questionnaireRoutes = {
+  '/api/fragebogen/offen': {
+    POST: (req: Request, api: ApiDeps) => handleOpenLink(req, clientAddress(req), { db: api.db }),
+  },
   '/api/fragebogen/laden': {
     POST: (req: Request, api: ApiDeps) => handleAnswerLoad(req, { db: api.db }),
   },

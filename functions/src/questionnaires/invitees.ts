@@ -137,7 +137,10 @@ export async function recordInvitations(
   return ids;
 }
 
-/** Invitations that have not submitted yet get the reminder mailing. */
+/**
+ * Invitations that have not submitted yet get the reminder mailing; those through the open link
+ * have no address and are never reminded.
+ */
 export async function recordReminders(
   db: Firestore,
   key: QuestionnaireRef,
@@ -145,10 +148,11 @@ export async function recordReminders(
   now: Date,
 ): Promise<number> {
   const r = refs(db, key);
-  const open = await r.invitations.where('status', 'in', ['invited', 'opened', 'draft']).get();
-  for (let start = 0; start < open.size; start += 400) {
+  const snap = await r.invitations.where('status', 'in', ['invited', 'opened', 'draft']).get();
+  const open = snap.docs.filter((d) => d.get('source') !== 'open');
+  for (let start = 0; start < open.length; start += 400) {
     const batch = db.batch();
-    for (const doc of open.docs.slice(start, start + 400)) {
+    for (const doc of open.slice(start, start + 400)) {
       batch.update(doc.ref, {
         mailingIds: FieldValue.arrayUnion(mailingId),
         reminders: FieldValue.increment(1),
@@ -157,5 +161,5 @@ export async function recordReminders(
     }
     await batch.commit();
   }
-  return open.size;
+  return open.length;
 }

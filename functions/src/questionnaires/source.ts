@@ -3,6 +3,7 @@
 // link is made when each mail is sent (personalize) and never stored in the delivery record, so
 // the database holds only the token's hash – nobody reading it can open someone's questionnaire.
 import { FieldPath } from 'firebase-admin/firestore';
+import { isOpenLinkInvitation } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from '../mailing/sources/types.ts';
 import { SourceUnavailableError, settingsOf } from '../mailing/sources/types.ts';
 import { invitationOf, questionnaireOf, refs } from './docs.ts';
@@ -22,6 +23,7 @@ export const questionnaireSource: RecipientSource = {
     for (const doc of snap.docs) {
       const invitation = invitationOf(doc);
       if (kind === 'reminder' && invitation.status === 'submitted') continue;
+      if (isOpenLinkInvitation(invitation)) continue; // nobody to write to
       recipients.push({
         address: invitation.email,
         name: invitation.name,

@@ -7,10 +7,12 @@ import {
   answerSavedSchema,
   answerSessionSchema,
   answerSubmittedSchema,
+  openLinkAnswerSchema,
   paths,
   publicResultsSchema,
   type AnswerSession,
   type PublicResults,
+  type QuestionnaireRef,
 } from '@knotenpunkt/model';
 import { liteDb } from '$lib/firebase/app';
 import { parseDoc } from './parse.ts';
@@ -29,7 +31,7 @@ const OFFLINE =
   'Der Server ist gerade nicht erreichbar. Ihre Eingaben bleiben auf dieser Seite erhalten – bitte versuchen Sie es gleich noch einmal.';
 
 async function post<T>(
-  route: 'laden' | 'entwurf' | 'absenden',
+  route: 'laden' | 'entwurf' | 'absenden' | 'offen',
   body: unknown,
   schema: { parse(value: unknown): T },
 ): Promise<AnswerResult<T>> {
@@ -77,6 +79,9 @@ export const loadAnswerSession = (token: string) =>
 
 export const saveAnswerDraft = (token: string, answers: Record<string, unknown>) =>
   post('entwurf', { token, answers }, answerSavedSchema);
+
+/** The open link: a personal token of one's own for this questionnaire. */
+export const startOpenLink = (key: QuestionnaireRef) => post('offen', key, openLinkAnswerSchema);
 
 export const submitAnswers = (token: string, answers: Record<string, unknown>) =>
   post('absenden', { token, answers }, answerSubmittedSchema);

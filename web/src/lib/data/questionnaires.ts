@@ -127,7 +127,13 @@ export async function saveSections(
 export type SettingsPatch = Partial<
   Pick<
     QuestionnaireFields,
-    'title' | 'intro' | 'deadline' | 'anonymous' | 'resultsVisibility' | 'reminderDaysBefore'
+    | 'title'
+    | 'intro'
+    | 'deadline'
+    | 'anonymous'
+    | 'resultsVisibility'
+    | 'reminderDaysBefore'
+    | 'openLink'
   >
 > & { status?: QuestionnaireStatus };
 
