@@ -17,7 +17,7 @@ import { demoActors, demoContacts } from '../../scripts/seed/demoDirectory.ts';
 import { adminDb, eventually } from '../support/admin.ts';
 import { clientAs } from '../support/client.ts';
 import { APP_URL } from '../support/env.ts';
-import { clearMail, listMail, type CaughtMail } from '../support/maildev.ts';
+import { clearMail, listMail, mailTo, type CaughtMail } from '../support/maildev.ts';
 import { COORDINATOR_A, COORDINATOR_B, freshDemo } from '../support/seed.ts';
 
 const NETWORK = 'hemerfeld';
@@ -270,8 +270,16 @@ describe('the personal link', () => {
       },
     });
     expect(Object.keys(proposal.fields).sort()).toEqual(['languages', 'shortDescription']);
-    // The entry itself waits for the coordinators.
+    // The entry itself waits for the coordinators, who are told by mail.
     expect((await actorOf(actorId))?.shortDescription).toBe(view.fields.shortDescription);
+    const subject = `Aktualisierung für das Verzeichnis: ${view.actorName}`;
+    const [notice] = await eventually(async () => {
+      const mails = (await mailTo(COORDINATOR_B.email)).filter((m) => m.subject === subject);
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(notice!.text).toContain('Kurzbeschreibung');
+    expect(notice!.text).toContain('/verwaltung/eingang');
+    expect((await mailTo(COORDINATOR_A.email)).filter((m) => m.subject === subject)).toEqual([]);
 
     const again = await post('changes', {
       token,

@@ -9,7 +9,6 @@ import {
   paths,
   proposalTitle,
   publicProposalInputSchema,
-  type PublicProposal,
 } from '@knotenpunkt/model';
 import type { ApiDeps, ApiResponse } from '../http/api.ts';
 import { simpleHtml } from '../mail/html.ts';
@@ -124,40 +123,47 @@ export async function handleProposalRequest(req: Request, deps: ApiDeps): Promis
     decidedAt: null,
     decidedBy: null,
   });
-  await notifyCoordinators(deps, input, String(network.get('name') ?? input.networkId));
+  const networkName = String(network.get('name') ?? input.networkId);
+  const title = proposalTitle({ fields: input.fields });
+  const what = input.entity === 'actor' ? 'einen neuen Akteur' : 'ein neues Angebot';
+  await notifyCoordinators(deps, input.networkId, {
+    subject: `Neuer Vorschlag für das Verzeichnis: ${title}`,
+    paragraphs: [
+      'Guten Tag,',
+      `über das öffentliche Verzeichnis wurde ${what} für „${networkName}“ vorgeschlagen: „${title}“.`,
+      'Der Vorschlag wartet im Eingang der Verwaltung auf Ihre Prüfung.',
+    ],
+  });
   return ACCEPTED;
 }
 
 /**
- * One mail to each coordinator of the network. A failed notification does not undo the proposal:
- * it waits in the inbox either way.
+ * One mail to each coordinator of the network about something waiting in the inbox. A failed
+ * notification undoes nothing: the entry waits in the inbox either way.
  */
-async function notifyCoordinators(deps: ApiDeps, input: PublicProposal, networkName: string) {
-  const members = await deps.db.collection(paths.members(input.networkId)).get();
+export async function notifyCoordinators(
+  deps: Pick<ApiDeps, 'db' | 'mailer' | 'baseUrl'>,
+  networkId: string,
+  mail: { subject: string; paragraphs: string[] },
+) {
+  const members = await deps.db.collection(paths.members(networkId)).get();
   const addresses = [
     ...new Set(members.docs.map((m) => String(m.get('email') ?? '')).filter(Boolean)),
   ];
   if (addresses.length === 0) return;
-  const title = proposalTitle({ fields: input.fields });
-  const what = input.entity === 'actor' ? 'einen neuen Akteur' : 'ein neues Angebot';
   const inbox = `${deps.baseUrl}/verwaltung/eingang`;
-  const paragraphs = [
-    'Guten Tag,',
-    `über das öffentliche Verzeichnis wurde ${what} für „${networkName}“ vorgeschlagen: „${title}“.`,
-    'Der Vorschlag wartet im Eingang der Verwaltung auf Ihre Prüfung.',
-  ];
   const mailer = deps.mailer();
   try {
     for (const to of addresses) {
       await mailer.send({
         to,
-        subject: `Neuer Vorschlag für das Verzeichnis: ${title}`,
-        text: [...paragraphs, inbox].join('\n\n'),
-        html: simpleHtml(paragraphs, { href: inbox, label: 'Zum Eingang' }),
+        subject: mail.subject,
+        text: [...mail.paragraphs, inbox].join('\n\n'),
+        html: simpleHtml(mail.paragraphs, { href: inbox, label: 'Zum Eingang' }),
       });
     }
   } catch (error) {
-    logger.error('proposal notification failed', error);
+    logger.error('inbox notification failed', error);
   } finally {
     mailer.close();
   }

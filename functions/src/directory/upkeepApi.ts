@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import {
   UPKEEP_LINK_PROBLEMS,
   differingFields,
+  fieldLabels,
   fieldErrors,
   paths,
   proposedActorFieldsSchema,
@@ -27,7 +28,7 @@ import {
   type UpkeepLinkProblem,
 } from '@knotenpunkt/model';
 import type { ApiDeps, ApiResponse } from '../http/api.ts';
-import { invalid, jsonBody } from './proposals.ts';
+import { invalid, jsonBody, notifyCoordinators } from './proposals.ts';
 
 const BODY_MAX_BYTES = 32_000;
 
@@ -184,7 +185,8 @@ export async function handleUpkeepConfirm(req: Request, deps: ApiDeps): Promise<
 export async function handleUpkeepChanges(req: Request, deps: ApiDeps): Promise<ApiResponse> {
   const read = readInput(req, upkeepChangesInputSchema);
   if ('answer' in read) return read.answer;
-  return answering(() =>
+  let proposed: { networkId: string; actorName: string; changed: string[] } | null = null;
+  const answer = await answering(() =>
     deps.db.runTransaction(async (tx) => {
       const link = await openLink(deps.db, read.input.token, new Date(), tx);
       const changes = differingFields(link.fields, read.input.fields);
@@ -216,6 +218,11 @@ export async function handleUpkeepChanges(req: Request, deps: ApiDeps): Promise<
         decidedBy: null,
       });
       recordAnswer(tx, link, 'changed', proposalRef.id);
+      proposed = {
+        networkId: link.networkId,
+        actorName: String(link.actor.get('name') ?? ''),
+        changed,
+      };
       return {
         status: 201,
         body: {
@@ -227,4 +234,23 @@ export async function handleUpkeepChanges(req: Request, deps: ApiDeps): Promise<
       };
     }),
   );
+  if (answer.status === 201 && proposed) await notifyUpkeepChange(deps, proposed);
+  return answer;
+}
+
+/** The coordinators hear of an upkeep change as of a public proposal. */
+async function notifyUpkeepChange(
+  deps: ApiDeps,
+  proposed: { networkId: string; actorName: string; changed: string[] },
+) {
+  const labels = fieldLabels('actor');
+  const what = proposed.changed.map((field) => labels[field] ?? field).join(', ');
+  await notifyCoordinators(deps, proposed.networkId, {
+    subject: `Aktualisierung für das Verzeichnis: ${proposed.actorName}`,
+    paragraphs: [
+      'Guten Tag,',
+      `zum Eintrag „${proposed.actorName}“ kamen über „Ist Ihr Eintrag noch aktuell?“ Änderungen: ${what}.`,
+      'Sie warten im Eingang der Verwaltung auf Ihre Prüfung.',
+    ],
+  });
 }
