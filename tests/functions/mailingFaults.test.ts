@@ -2,6 +2,7 @@
 // switch that makes the worker "die" mid-batch. The mailings here are already `sending` (as if
 // their start task ran), so the emulator's own trigger leaves them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '@knotenpunkt/model';
 import { createMailer } from '../../functions/src/mail/transport.ts';
 import { firestoreStore } from '../../functions/src/mailing/firestoreStore.ts';
 import { DEFAULT_POLICY } from '../../functions/src/mailing/policy.ts';
@@ -224,5 +225,67 @@ describe('answers of the mail server', () => {
     expect(counted(recipients).size).toBe(0);
     // Nothing is enqueued: only a coordinator's resume starts a new run.
     expect(queue.pending).toEqual([]);
+  });
+});
+
+describe('recipients who leave while a mailing runs', () => {
+  it('get nothing once unsubscribed or erased after planning; the others get their mail', async () => {
+    const id = newMailingId('abgang');
+    const people = ['bleibt', 'geloescht', 'abgemeldet'].map((who) => ({
+      id: `${id}-${who}`,
+      email: `${who}@${id}.example`,
+    }));
+    const now = new Date();
+    for (const p of people) {
+      await adminDb.doc(paths.subscriber(NETWORK, p.id)).set({
+        email: p.email,
+        name: '',
+        organisation: '',
+        status: 'confirmed',
+        purposes: { invitations: true, volunteer: false },
+        interests: [],
+        updatedAt: now,
+      });
+    }
+    await writeMailing(
+      id,
+      { recipients: { source: 'subscribers', interests: [] }, settings: { perMinute: 60_000 } },
+      'sending',
+      { run: 1, startedAt: now },
+    );
+    const sources = defaultSources();
+    const planned = sources.subscribers;
+    // Right after the list is planned, one person is erased and one unsubscribes.
+    sources.subscribers = {
+      ...planned,
+      async page(ctx, cursor, limit) {
+        const page = await planned.page(ctx, cursor, limit);
+        await adminDb.doc(paths.subscriber(NETWORK, people[1]!.id)).delete();
+        await adminDb.doc(paths.subscriber(NETWORK, people[2]!.id)).update({
+          status: 'unsubscribed',
+        });
+        return page;
+      },
+    };
+    const queue = new TaskQueue();
+    const deps = workerDeps(queue, { sources });
+    await handleMailingTask({ networkId: NETWORK, mailingId: id, run: 1, seq: 1 }, deps);
+    await queue.drain(deps);
+
+    const addresses = people.map((p) => p.email);
+    expect([...counted(addresses).keys()]).toEqual([people[0]!.email]);
+    const byAddress = new Map((await deliveriesOf(id)).map((d) => [d.address, d]));
+    expect(byAddress.get(people[0]!.email)?.status).toBe('sent');
+    expect(byAddress.get(people[1]!.email)).toMatchObject({
+      status: 'failed',
+      lastAnswer: expect.stringMatching(/^Nicht gesendet: .*gelöscht/),
+    });
+    expect(byAddress.get(people[2]!.email)).toMatchObject({
+      status: 'failed',
+      lastAnswer: expect.stringMatching(/^Nicht gesendet: .*abgemeldet/),
+    });
+    const mailing = await readMailing(id);
+    expect(mailing?.status).toBe('sent');
+    expect(mailing?.progress).toMatchObject({ total: 3, sent: 1, failed: 2, consecutiveErrors: 0 });
   });
 });

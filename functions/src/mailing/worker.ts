@@ -31,6 +31,7 @@ import {
   type WorkerPolicy,
 } from './policy.ts';
 import {
+  RecipientGoneError,
   SourceUnavailableError,
   type SourceContext,
   type SourceRegistry,
@@ -469,6 +470,17 @@ class Batch {
       );
       answer = (await mailer.send(mail)).response;
     } catch (error) {
+      if (error instanceof RecipientGoneError) {
+        // Not the mail server's doing: no error streak, nothing to tell the source.
+        await store.record(
+          this.#key,
+          delivery.id,
+          { status: 'failed', answer: `Nicht gesendet: ${error.message}` },
+          this.#clock.now(),
+        );
+        this.#local.failed++;
+        return;
+      }
       await this.#failed(delivery, classifySmtpError(error));
       return;
     }

@@ -9,7 +9,7 @@
 import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import { MAILING_RECIPIENT_FILTERS, paths } from '@knotenpunkt/model';
 import type { RecipientSource, SourceContext, SourceRecipient } from '../mailing/sources/types.ts';
-import { settingsOf } from '../mailing/sources/types.ts';
+import { RecipientGoneError, settingsOf } from '../mailing/sources/types.ts';
 import { confirmUrl, oneClickUnsubscribeUrl, preferencesUrl } from './links.ts';
 import { issueToken, type IssuedToken } from './tokens.ts';
 
@@ -70,6 +70,22 @@ async function markBounced(db: Firestore, networkId: string, subscriberId: strin
   });
 }
 
+/**
+ * Checked right before each mail: someone who unsubscribed or was erased after the mailing was
+ * planned gets nothing (the planned list is a snapshot).
+ */
+async function assertStill(
+  ctx: SourceContext,
+  subscriberId: string,
+  wanted: (doc: FirebaseFirestore.DocumentSnapshot) => boolean,
+) {
+  if (!subscriberId) return {};
+  const doc = await ctx.db.doc(paths.subscriber(ctx.networkId, subscriberId)).get();
+  if (!doc.exists) throw new RecipientGoneError('Die Adresse wurde inzwischen gelöscht.');
+  if (!wanted(doc)) throw new RecipientGoneError('Die Person hat sich inzwischen abgemeldet.');
+  return {};
+}
+
 export const subscribersSource: RecipientSource = {
   async page(ctx, cursor, limit) {
     const { interests } = settingsOf(ctx, 'subscribers');
@@ -79,6 +95,10 @@ export const subscribersSource: RecipientSource = {
     if (interests.length > 0) query = query.where('interests', 'array-contains-any', interests);
     return pageOf(ctx, query, cursor, limit, false);
   },
+  personalize: (ctx, recipient) =>
+    assertStill(ctx, recipient.sourceRef, (doc) =>
+      MAILING_RECIPIENT_FILTERS.every(([field, , value]) => doc.get(field) === value),
+    ),
   async onPermanentFailure(ctx, failure) {
     if (failure.sourceRef) await markBounced(ctx.db, ctx.networkId, failure.sourceRef);
   },
@@ -93,6 +113,8 @@ export const subscriberImportSource: RecipientSource = {
       .where('status', '==', 'pending');
     return pageOf(ctx, query, cursor, limit, true);
   },
+  personalize: (ctx, recipient) =>
+    assertStill(ctx, recipient.sourceRef, (doc) => doc.get('status') === 'pending'),
   async onPermanentFailure(ctx, failure) {
     if (failure.sourceRef) await markBounced(ctx.db, ctx.networkId, failure.sourceRef);
   },

@@ -43,7 +43,8 @@ export interface RecipientSource {
   /**
    * Values for one mail only, made when it is sent and never stored with the delivery: e.g. a
    * personal link whose token the database keeps only as a hash (questionnaires). Called for
-   * every attempt; a failure counts as a temporary error (the delivery is tried again).
+   * every attempt; a failure counts as a temporary error (the delivery is tried again), except
+   * RecipientGoneError: the person no longer wants mail, and nothing is sent.
    */
   personalize?(
     ctx: SourceContext,
@@ -52,6 +53,12 @@ export interface RecipientSource {
 }
 
 export type SourceRegistry = Record<RecipientSourceName, RecipientSource>;
+
+/**
+ * Thrown by personalize() when the recipient left after the mailing was planned (unsubscribed or
+ * erased): the delivery ends as failed with this reason, and no mail goes out.
+ */
+export class RecipientGoneError extends Error {}
 
 /** A source that cannot deliver recipients (not built yet, or its data is missing). */
 export class SourceUnavailableError extends Error {}

@@ -99,5 +99,8 @@ export function withRsvpLinks(source: RecipientSource, sourceName: RsvpSource): 
   if (source.onPermanentFailure) {
     wrapped.onPermanentFailure = (ctx, failure) => source.onPermanentFailure!(ctx, failure);
   }
+  if (source.personalize) {
+    wrapped.personalize = (ctx, recipient) => source.personalize!(ctx, recipient);
+  }
   return wrapped;
 }
