@@ -288,4 +288,48 @@ describe('recipients who leave while a mailing runs', () => {
     expect(mailing?.status).toBe('sent');
     expect(mailing?.progress).toMatchObject({ total: 3, sent: 1, failed: 2, consecutiveErrors: 0 });
   });
+
+  it('a contact whose consent is withdrawn after planning gets nothing', async () => {
+    const id = newMailingId('einwilligung');
+    const contacts = ['bleibt', 'widerruft'].map((who) => ({
+      id: `${id}-${who}`,
+      email: `${who}@${id}.example`,
+    }));
+    for (const c of contacts) {
+      await adminDb.doc(paths.contact(c.id)).set({
+        networkIds: [NETWORK],
+        name: c.id,
+        email: c.email,
+        consent: { given: true },
+      });
+    }
+    await writeMailing(
+      id,
+      { recipients: { source: 'contacts' }, settings: { perMinute: 60_000 } },
+      'sending',
+      { run: 1, startedAt: new Date() },
+    );
+    const sources = defaultSources();
+    const planned = sources.contacts;
+    sources.contacts = {
+      ...planned,
+      async page(ctx, cursor, limit) {
+        const page = await planned.page(ctx, cursor, limit);
+        await adminDb.doc(paths.contact(contacts[1]!.id)).update({ 'consent.given': false });
+        return page;
+      },
+    };
+    const queue = new TaskQueue();
+    const deps = workerDeps(queue, { sources });
+    await handleMailingTask({ networkId: NETWORK, mailingId: id, run: 1, seq: 1 }, deps);
+    await queue.drain(deps);
+
+    const addresses = contacts.map((c) => c.email);
+    expect([...counted(addresses).keys()]).toEqual([contacts[0]!.email]);
+    const gone = (await deliveriesOf(id)).find((d) => d.address === contacts[1]!.email);
+    expect(gone).toMatchObject({
+      status: 'failed',
+      lastAnswer: expect.stringMatching(/^Nicht gesendet: .*Einwilligung/),
+    });
+  });
 });

@@ -3,7 +3,7 @@
 import { FieldPath } from 'firebase-admin/firestore';
 import { ofNetwork, paths } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from './types.ts';
-import { settingsOf } from './types.ts';
+import { RecipientGoneError, settingsOf } from './types.ts';
 
 export const contactsSource: RecipientSource = {
   async page(ctx, cursor, limit) {
@@ -28,6 +28,16 @@ export const contactsSource: RecipientSource = {
     }
     const last = snap.docs.at(-1);
     return { recipients, next: snap.size === limit && last ? last.id : null };
+  },
+  // A contact deleted or whose consent was withdrawn after planning gets nothing.
+  async personalize(ctx, recipient) {
+    if (!recipient.sourceRef) return {};
+    const doc = await ctx.db.doc(paths.contact(recipient.sourceRef)).get();
+    if (!doc.exists) throw new RecipientGoneError('Der Kontakt wurde inzwischen gelöscht.');
+    if (doc.get('consent.given') !== true) {
+      throw new RecipientGoneError('Der Kontakt hat seine Einwilligung inzwischen zurückgezogen.');
+    }
+    return {};
   },
   // Contacts have no bounce flag yet: the failed delivery with the server's answer is the record
   // coordinators see in the mailing's error list.
