@@ -2,6 +2,8 @@ import { FieldValue, Timestamp, type Firestore } from 'firebase-admin/firestore'
 import type { Auth } from 'firebase-admin/auth';
 import { membershipPath, paths } from '@knotenpunkt/model';
 import { DEMO_LOGINS } from './logins.mjs';
+import { handleRefreshAllCalendars } from '../../functions/src/calendar/publicCalendar.ts';
+import { handleRebuildDirectory } from '../../functions/src/directory/snapshot.ts';
 import { demoNetworks, demoWorkingGroups } from './demoNetworks.ts';
 import { demoActors, demoContacts, demoOffers } from './demoDirectory.ts';
 import { demoQuestionnaireDocs } from './demoQuestionnaire.ts';
@@ -112,5 +114,9 @@ export async function seedDemo({ db, auth, now = new Date(), ifEmpty = false }: 
   }
   writer.set(db.doc(SEED_MARKER), { seededAt: FieldValue.serverTimestamp() });
   await writer.close();
+  // The public snapshots (directory, calendars) follow every write through the functions; built
+  // here once as well, so the demo's public pages are complete as soon as the seed returns.
+  await handleRebuildDirectory(db);
+  await handleRefreshAllCalendars(db, now);
   return { seeded: true };
 }
