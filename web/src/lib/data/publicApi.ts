@@ -4,7 +4,7 @@ import { ERROR_MESSAGES } from '@knotenpunkt/model';
 
 export type ApiResult<T = Record<string, unknown>> =
   | { ok: true; body: T & { message?: string } }
-  | { ok: false; status: number; message: string; fields: Record<string, string> };
+  | { ok: false; status: number; code: string; message: string; fields: Record<string, string> };
 
 const UNREACHABLE =
   'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.';
@@ -16,7 +16,7 @@ function stringRecord(value: unknown): Record<string, string> {
   );
 }
 
-async function call<T>(
+export async function callApi<T>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
@@ -29,7 +29,7 @@ async function call<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, message: UNREACHABLE, fields: {} };
+    return { ok: false, status: 0, code: 'UNAVAILABLE', message: UNREACHABLE, fields: {} };
   }
   let payload: Record<string, unknown> = {};
   try {
@@ -48,10 +48,11 @@ async function call<T>(
   if (typeof payload.field === 'string' && payload.field !== '_' && !(payload.field in fields)) {
     fields[payload.field] = message;
   }
-  return { ok: false, status: res.status, message, fields };
+  const code = typeof payload.error === 'string' ? payload.error : 'INTERNAL';
+  return { ok: false, status: res.status, code, message, fields };
 }
 
 export const postApi = <T = Record<string, unknown>>(path: string, body: unknown) =>
-  call<T>('POST', path, body);
+  callApi<T>('POST', path, body);
 
-export const getApi = <T = Record<string, unknown>>(path: string) => call<T>('GET', path);
+export const getApi = <T = Record<string, unknown>>(path: string) => callApi<T>('GET', path);
