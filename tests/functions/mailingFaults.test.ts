@@ -154,6 +154,43 @@ describe('a worker that dies in the middle of a batch', () => {
   });
 });
 
+// The Tasks emulator dispatches a delayed task at once; the task waits for its time itself.
+describe('a task dispatched before its time', () => {
+  it('hands a far wait over to a successor and sends nothing yet', async () => {
+    const { recipients, task } = await sendingMailing('frueh', 3);
+    const queue = new TaskQueue();
+    const base = workerDeps(queue);
+    const deps = workerDeps(queue, { policy: { ...base.policy, maxInlineWaitMs: 200 } });
+    const notBefore = Date.now() + 10 * 60_000;
+
+    expect(await handleMailingTask({ ...task, notBefore }, deps)).toBe('waiting');
+    expect(queue.pending).toEqual([{ ...task, seq: task.seq + 1, notBefore }]);
+    expect(counted(recipients).size).toBe(0);
+  });
+
+  it('waits for a near time, then sends every recipient once', async () => {
+    const { id, recipients, task } = await sendingMailing('bald', 3);
+    const queue = new TaskQueue();
+    const slept: number[] = [];
+    const deps = workerDeps(queue, {
+      clock: {
+        now: () => new Date(),
+        sleep: (ms) => {
+          slept.push(ms);
+          return new Promise((resolve) => setTimeout(resolve, ms));
+        },
+      },
+    });
+
+    await handleMailingTask({ ...task, notBefore: Date.now() + 1_000 }, deps);
+    await queue.drain(deps);
+    expect(slept[0]).toBeGreaterThan(0);
+    expect(slept[0]).toBeLessThanOrEqual(1_000);
+    expect([...counted(recipients).values()]).toEqual([1, 1, 1]);
+    expect((await readMailing(id))?.status).toBe('sent');
+  });
+});
+
 describe('answers of the mail server', () => {
   it('a 451 is retried after a backoff and the mail then goes out once', async () => {
     const { id, recipients, task } = await sendingMailing('grau', 3);

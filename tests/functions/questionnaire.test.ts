@@ -200,6 +200,8 @@ describe('exact aggregation', () => {
   });
 
   // 16 at once: each starts a runtime process of the functions emulator on a 2-core machine.
+  // The burst spans several aggregation windows; the Tasks emulator dispatches a window's run at
+  // once, so this also checks that a run waits for its window's end (it failed before it did).
   it(
     'ends with results equal to the recount after concurrent submissions and edits',
     {

@@ -11,7 +11,9 @@ import {
 } from 'firebase/firestore';
 import type { Persona } from './personas.ts';
 
-export const PROJECT_ID = 'demo-knotenpunkt';
+// A project of their own: the functions emulator's triggers (registered for demo-knotenpunkt) never
+// fire on the rules tests' writes, so no trigger's transaction holds a lock they need.
+export const PROJECT_ID = 'demo-knotenpunkt-rules';
 export const RULES_FILE = fileURLToPath(new URL('../../firestore.rules', import.meta.url));
 
 /** host:port from FIRESTORE_EMULATOR_HOST (set by `npm test` or by hand), else firebase.json's. */
@@ -33,10 +35,10 @@ export async function startRulesEnv(): Promise<RulesTestEnvironment> {
 }
 
 /**
- * Clearing takes every document's lock; a transaction still running in the emulator (a trigger
- * or task left over from the functions suite) can make it time out, so it is tried again.
+ * Clearing takes every document's lock; a client transaction still open in the emulator can make
+ * it time out, so it is tried again.
  */
-async function clearWithRetry(env: RulesTestEnvironment, attempts = 6) {
+export async function clearWithRetry(env: RulesTestEnvironment, attempts = 6) {
   for (let attempt = 1; ; attempt++) {
     try {
       await env.clearFirestore();

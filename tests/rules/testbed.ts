@@ -3,7 +3,7 @@
 import type { RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import type { DocumentData, Firestore } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { dbAs, seed, startRulesEnv } from './env.ts';
+import { clearWithRetry, dbAs, seed, startRulesEnv } from './env.ts';
 import { world } from './fixtures.ts';
 import type { Persona } from './personas.ts';
 
@@ -21,7 +21,7 @@ export function rulesTestbed(documents: () => Documents | Promise<Documents> = (
     env = await startRulesEnv();
   });
   beforeEach(async () => {
-    await ready().clearFirestore();
+    await clearWithRetry(ready());
     await seed(ready(), { ...world(), ...(await documents()) });
   });
   afterAll(async () => {

@@ -17,6 +17,8 @@ export const mailingTaskSchema = z.strictObject({
   mailingId: docId,
   run: int(1, 1_000_000),
   seq: int(0, Number.MAX_SAFE_INTEGER),
+  /** Epoch ms before which the task must not send (a delayed successor; see platform/clock.ts). */
+  notBefore: int(0, Number.MAX_SAFE_INTEGER).optional(),
 });
 export type MailingTask = z.infer<typeof mailingTaskSchema>;
 

@@ -17,6 +17,7 @@ import {
   type Mailing,
   type MailingStatus,
 } from '@knotenpunkt/model';
+import { systemClock, waitUntilDue, type Clock } from '../platform/clock.ts';
 import { classifySmtpError, domainOf, isProduction, type Mailer } from '../mail/transport.ts';
 import { composeMail, messageIdFor, type ComposeContext } from './compose.ts';
 import {
@@ -45,16 +46,6 @@ import type {
   PlannedDelivery,
 } from './store.ts';
 import { mailingTaskSchema, taskIdFor, type Enqueue, type MailingTask } from './tasks.ts';
-
-export interface Clock {
-  now(): Date;
-  sleep(ms: number): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => new Date(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export interface Log {
   warn(message: string, data?: unknown): void;
@@ -108,10 +99,18 @@ export async function handleMailingTask(data: unknown, deps: WorkerDeps): Promis
   if (task.seq === 0 && (await deps.store.begin(key, task.run, clock.now())) === 'stale') {
     return 'stale';
   }
+  const early = await waitUntilDue(task.notBefore, deps.policy.maxInlineWaitMs, clock);
   const loaded = await deps.store.load(key);
   const mailing = loaded?.mailing;
   if (!loaded || mailing?.status !== 'sending' || mailing.progress.run !== task.run) {
     return 'stale';
+  }
+  if (early > 0) {
+    // Dispatched long before its time (the Tasks emulator): a successor takes over the wait.
+    const seq = task.seq + 1;
+    const id = await taskIdFor(key, task.run, seq);
+    await deps.enqueue({ ...task, seq }, { id, delaySeconds: early / 1000 });
+    return 'waiting';
   }
   return new TaskRun(task, key, loaded, deps, clock).run();
 }
@@ -154,7 +153,8 @@ class TaskRun {
   async #continue(delayMs = 0) {
     const seq = this.task.seq + 1;
     const id = await taskIdFor(this.key, this.task.run, seq);
-    await this.deps.enqueue({ ...this.task, seq }, { id, delaySeconds: delayMs / 1000 });
+    const notBefore = delayMs > 0 ? this.clock.now().getTime() + delayMs : undefined;
+    await this.deps.enqueue({ ...this.task, seq, notBefore }, { id, delaySeconds: delayMs / 1000 });
   }
 
   async run(): Promise<TaskResult> {

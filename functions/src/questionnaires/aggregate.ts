@@ -23,7 +23,8 @@ import {
   type Tally,
 } from '@knotenpunkt/model';
 import { refs, responseOf, toDates } from './docs.ts';
-import { aggregateTaskFor, type Enqueue } from './tasks.ts';
+import { systemClock, waitUntilDue, type Clock } from '../platform/clock.ts';
+import { AGGREGATE_WINDOW_MS, aggregateTaskFor, type Enqueue } from './tasks.ts';
 
 export interface DrainOptions {
   batchSize?: number;
@@ -117,9 +118,27 @@ export async function handleResponseWritten(
   if (after?.pending !== true) return 'idle';
   const task = await aggregateTaskFor(key, deps.now ?? new Date());
   return deps.enqueue(
-    { type: 'aggregate', networkId: key.networkId, questionnaireId: key.questionnaireId },
+    {
+      type: 'aggregate',
+      networkId: key.networkId,
+      questionnaireId: key.questionnaireId,
+      notBefore: task.scheduleTime.getTime(),
+    },
     task,
   );
+}
+
+/**
+ * The aggregation task: starts no earlier than its window's end, so it sees every response whose
+ * trigger found the task already queued; then drains.
+ */
+export async function runAggregateTask(
+  db: Firestore,
+  task: QuestionnaireRef & { notBefore?: number },
+  clock: Clock = systemClock,
+): Promise<DrainStats> {
+  await waitUntilDue(task.notBefore, AGGREGATE_WINDOW_MS + 1000, clock);
+  return drain(db, { networkId: task.networkId, questionnaireId: task.questionnaireId });
 }
 
 /**

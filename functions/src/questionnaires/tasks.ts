@@ -4,13 +4,19 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions, type Functions } from 'firebase-admin/functions';
 import { z } from 'zod';
-import { REGION, docId, sha256Hex, type QuestionnaireRef } from '@knotenpunkt/model';
+import { REGION, docId, int, sha256Hex, type QuestionnaireRef } from '@knotenpunkt/model';
 
 /** The task queue function (functions/src/index.ts exports it under this name). */
 export const QUESTIONNAIRE_TASKS = 'questionnaireTasks';
 
 export const questionnaireTaskSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('aggregate'), networkId: docId, questionnaireId: docId }),
+  z.strictObject({
+    type: z.literal('aggregate'),
+    networkId: docId,
+    questionnaireId: docId,
+    /** The window's end: the run must not start before it (see platform/clock.ts). */
+    notBefore: int(0, Number.MAX_SAFE_INTEGER).optional(),
+  }),
   z.strictObject({ type: z.literal('markSubmitted'), invitationPath: z.string().max(500) }),
 ]);
 export type QuestionnaireTask = z.infer<typeof questionnaireTaskSchema>;

@@ -4,7 +4,7 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { callable } from '../platform/callable.ts';
 import { db } from '../platform/firebase.ts';
-import { drain, handleResponseWritten } from './aggregate.ts';
+import { handleResponseWritten, runAggregateTask } from './aggregate.ts';
 import { markInvitationSubmitted } from './answer.ts';
 import {
   handleCorrectTexts,
@@ -50,7 +50,7 @@ export const questionnaireTasks = onTaskDispatched<QuestionnaireTask>(
   },
   async (request) => {
     const task = questionnaireTaskSchema.parse(request.data);
-    if (task.type === 'aggregate') await drain(db(), task);
+    if (task.type === 'aggregate') await runAggregateTask(db(), task);
     else await markInvitationSubmitted(db(), task.invitationPath);
   },
 );
