@@ -26,9 +26,16 @@ const coordinateDeps = (): CoordinateDeps => ({
   startMailing: startMailingThroughPipeline(db()),
 });
 
-/** A pending response asks for an aggregation run (one per questionnaire and window). */
+/**
+ * A pending response asks for an aggregation run (one per questionnaire and window). Retried on
+ * failure: a lost event would leave the response uncounted until the next one, and enqueueing
+ * twice is harmless.
+ */
 export const questionnaireResponseWritten = onDocumentWritten(
-  'networks/{networkId}/questionnaires/{questionnaireId}/responses/{responseId}',
+  {
+    document: 'networks/{networkId}/questionnaires/{questionnaireId}/responses/{responseId}',
+    retry: true,
+  },
   async (event) => {
     await handleResponseWritten(
       { networkId: event.params.networkId, questionnaireId: event.params.questionnaireId },
@@ -55,8 +62,9 @@ export const questionnaireTasks = onTaskDispatched<QuestionnaireTask>(
   },
 );
 
+/** Publishes the results when a questionnaire closes; retried, as publishing is repeatable. */
 export const questionnaireWritten = onDocumentWritten(
-  'networks/{networkId}/questionnaires/{questionnaireId}',
+  { document: 'networks/{networkId}/questionnaires/{questionnaireId}', retry: true },
   async (event) => {
     await handleQuestionnaireWritten(
       { networkId: event.params.networkId, questionnaireId: event.params.questionnaireId },
