@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { requireFreePorts } from './support.mjs';
 
 const ACTORS = 500;
 const OFFERS = 800;
@@ -27,16 +28,9 @@ const phase = process.argv.find((a) => a.startsWith('--phase='))?.slice('--phase
 
 async function outer() {
   const { emulatorEnv, projectId, root } = await import('../scripts/lib/emulator-env.mjs');
-  const { bin, portInUse, ports } = await import('../scripts/lib/processes.mjs');
+  const { bin } = await import('../scripts/lib/processes.mjs');
   const { buildAll } = await import('../scripts/lib/build.mjs');
-  for (const [name, port] of Object.entries(ports)) {
-    if (await portInUse(port)) {
-      console.error(
-        `Port ${port} (${name}) ist belegt – bitte \`npm start\` beenden und erneut messen.`,
-      );
-      process.exit(1);
-    }
-  }
+  await requireFreePorts();
   const env = { ...process.env, ...emulatorEnv({ quiet: true }) };
   await buildAll();
   const scratch = mkdtempSync(join(tmpdir(), 'kp-bench-directory-'));

@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchNetwork } from './support.mjs';
+import { benchNetwork, requireFreePorts } from './support.mjs';
 import { dataDir, emulatorEnv, projectId, root } from '../scripts/lib/emulator-env.mjs';
-import { adminEmulatorEnv, bin, portInUse, ports } from '../scripts/lib/processes.mjs';
+import { adminEmulatorEnv, bin, ports } from '../scripts/lib/processes.mjs';
 
 const RECIPIENTS = 2000;
 const NETWORK = 'bench-versand';
@@ -27,19 +27,7 @@ if (process.argv.includes('--inner')) {
 /** Checks the ports, builds the functions and runs the measurement inside the emulators. */
 async function outer() {
   // A previous run may still be letting go of its ports for a few seconds.
-  for (let i = 0; i < 60; i++) {
-    const busy = await Promise.all(Object.values(ports).map((p) => portInUse(p)));
-    if (!busy.some(Boolean)) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  for (const [name, port] of Object.entries(ports)) {
-    if (await portInUse(port)) {
-      console.error(
-        `Port ${port} (${name}) ist belegt – bitte \`npm start\` beenden und erneut messen.`,
-      );
-      process.exit(1);
-    }
-  }
+  await requireFreePorts({ waitMs: 30_000 });
   const build = spawnSync('npm', ['run', '--silent', 'build', '-w', 'functions'], {
     cwd: root,
     stdio: 'inherit',

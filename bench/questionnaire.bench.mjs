@@ -23,7 +23,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { numberOption } from './support.mjs';
+import { innerCommand, numberOption, requireFreePorts } from './support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => numberOption(name, fallback, args);
@@ -69,16 +69,8 @@ function runtimesBelow(rootPid) {
 
 async function outer() {
   const { emulatorEnv, projectId, root } = await import('../scripts/lib/emulator-env.mjs');
-  const { adminEmulatorEnv, bin, portInUse, ports, run } =
-    await import('../scripts/lib/processes.mjs');
-  for (const name of ['hub', 'firestore', 'functions', 'tasks']) {
-    if (await portInUse(ports[name])) {
-      console.error(
-        `Port ${ports[name]} (${name}) ist belegt – läuft \`npm start\` oder ein Test? Bitte unter dem Lock messen.`,
-      );
-      process.exit(1);
-    }
-  }
+  const { adminEmulatorEnv, bin, run } = await import('../scripts/lib/processes.mjs');
+  await requireFreePorts({ names: ['hub', 'firestore', 'functions', 'tasks'] });
   if (availableGib() < MIN_FREE_GIB + 2) {
     console.error(
       `Nur ${availableGib().toFixed(1)} GiB frei – zu wenig für den Benchmark (mindestens ${MIN_FREE_GIB + 2} GiB).`,
@@ -86,22 +78,11 @@ async function outer() {
     process.exit(1);
   }
   await run('npm', ['run', '--silent', 'build', '-w', 'functions']);
-  const self = fileURLToPath(import.meta.url);
-  const inner = [
-    process.execPath,
-    '--import',
-    'tsx',
-    self,
-    '--inner',
-    '--responses',
-    String(RESPONSES),
-    '--concurrency',
-    String(CONCURRENCY),
-    '--workers',
-    String(WORKERS),
-  ]
-    .map((a) => JSON.stringify(a))
-    .join(' ');
+  const inner = innerCommand(fileURLToPath(import.meta.url), {
+    responses: RESPONSES,
+    concurrency: CONCURRENCY,
+    workers: WORKERS,
+  });
   let peakRuntimes = 0;
   let leastFree = availableGib();
   let stopped = null;

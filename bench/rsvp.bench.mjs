@@ -14,7 +14,7 @@
 // Options: --invitees N (default 300), --capacity N (default 50), --cancel N (default 30).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { benchNetwork, numberOption } from './support.mjs';
+import { benchNetwork, innerCommand, numberOption, requireFreePorts } from './support.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => numberOption(name, fallback, args);
@@ -30,28 +30,13 @@ if (args.includes('--inner')) {
 
 async function outer() {
   const { emulatorEnv, projectId, root } = await import('../scripts/lib/emulator-env.mjs');
-  const { adminEmulatorEnv, bin, portInUse, ports } = await import('../scripts/lib/processes.mjs');
-  for (const name of ['hub', 'firestore']) {
-    if (await portInUse(ports[name])) {
-      console.error(
-        `Port ${ports[name]} (${name}) ist belegt – läuft \`npm start\` oder ein Test? Bitte unter dem Lock messen.`,
-      );
-      process.exit(1);
-    }
-  }
-  const self = fileURLToPath(import.meta.url);
-  const inner = [
-    process.execPath,
-    '--import',
-    'tsx',
-    self,
-    '--inner',
-    ...['invitees', INVITEES, 'capacity', CAPACITY, 'cancel', CANCEL]
-      .map(String)
-      .flatMap((v, i) => (i % 2 === 0 ? [`--${v}`] : [v])),
-  ]
-    .map((a) => JSON.stringify(a))
-    .join(' ');
+  const { adminEmulatorEnv, bin } = await import('../scripts/lib/processes.mjs');
+  await requireFreePorts({ names: ['hub', 'firestore'] });
+  const inner = innerCommand(fileURLToPath(import.meta.url), {
+    invitees: INVITEES,
+    capacity: CAPACITY,
+    cancel: CANCEL,
+  });
   const code = await new Promise((resolve) => {
     const child = spawn(
       bin('firebase'),

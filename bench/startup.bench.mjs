@@ -6,18 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, projectId, root } from '../scripts/lib/emulator-env.mjs';
-import { bin, portInUse, ports } from '../scripts/lib/processes.mjs';
+import { bin } from '../scripts/lib/processes.mjs';
+import { requireFreePorts } from './support.mjs';
 
 const quick = process.argv.includes('--quick');
 
-for (const [name, port] of Object.entries(ports)) {
-  if (await portInUse(port)) {
-    console.error(
-      `Port ${port} (${name}) ist belegt – bitte \`npm start\` beenden und erneut messen.`,
-    );
-    process.exit(1);
-  }
-}
+await requireFreePorts();
 const env = { ...process.env, ...emulatorEnv({ quiet: true }) };
 
 /** Seconds from spawn until `emulators:exec` runs its script. */

@@ -141,11 +141,14 @@ describe('resending, unsubscribing, erasing', () => {
     const subscriberId = await subscriberIdFor(email);
     const call = () => coordinator.call('resendConfirmation', { networkId: NETWORK, subscriberId });
     for (let i = 0; i < 3; i++) await call();
+    // The import's own opt-in mail goes through the pipeline and may arrive before or after.
+    const resent = (list: Awaited<ReturnType<typeof mailTo>>) =>
+      list.filter((m) => m.subject.includes('Bitte bestätigen Sie Ihre Anmeldung'));
     const mails = await eventually(async () => {
-      const list = await mailTo(email);
+      const list = resent(await mailTo(email));
       return list.length >= 3 ? list : undefined;
     });
-    expect(mails[0]!.subject).toContain('Bitte bestätigen Sie Ihre Anmeldung');
+    expect(mails).toHaveLength(3);
     expect(mails[0]!.text).toContain('Koordinierungsstelle');
     expect((await stored(email))?.consents.invitations.mailSentAt).toBeTruthy();
     const limited = await failure(call());

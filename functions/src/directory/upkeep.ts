@@ -9,11 +9,11 @@ import {
   fieldErrors,
   initialMailingProgress,
   mailingInputSchema,
-  ofNetwork,
   paths,
   chooseUpkeepRecipients,
   startUpkeepRoundInputSchema,
 } from '@knotenpunkt/model';
+import { actorsAndContactsOf } from './networkEntries.ts';
 import type { Caller } from '../platform/access.ts';
 import { assert, fail, parseOrFail } from '../platform/errors.ts';
 
@@ -48,24 +48,15 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** Whom to ask for each published actor of the network; actors nobody can be asked for. */
 export async function upkeepRecipients(db: Firestore, networkId: string) {
-  const [actors, contacts] = await Promise.all([
-    db
-      .collection(paths.actors())
-      .where(...ofNetwork(networkId))
-      .get(),
-    db
-      .collection(paths.contacts())
-      .where(...ofNetwork(networkId))
-      .get(),
-  ]);
+  const { actors, contacts } = await actorsAndContactsOf(db, networkId);
   return chooseUpkeepRecipients(
-    actors.docs.map((a) => ({
+    actors.map((a) => ({
       id: a.id,
       name: text(a.get('name')),
       status: text(a.get('status')),
       publicContact: { email: text(a.get('publicContact.email')) },
     })),
-    contacts.docs.map((c) => ({
+    contacts.map((c) => ({
       id: c.id,
       actorId: text(c.get('actorId')) || null,
       name: text(c.get('name')),

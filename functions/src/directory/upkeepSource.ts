@@ -2,10 +2,10 @@
 // order; entries answered meanwhile (a resumed mailing) are skipped. The personal link is made
 // when each mail is sent and never stored with the delivery: the database keeps only its hash.
 import { randomBytes } from 'node:crypto';
-import { FieldPath, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { UPKEEP_LINK_DAYS, paths, sha256Hex } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from '../mailing/sources/types.ts';
-import { settingsOf } from '../mailing/sources/types.ts';
+import { pageInIdOrder, settingsOf } from '../mailing/sources/types.ts';
 
 const DAY = 86_400_000;
 
@@ -35,14 +35,10 @@ export async function issueUpkeepToken(
 export const upkeepSource: RecipientSource = {
   async page(ctx, cursor, limit) {
     const { roundId } = settingsOf(ctx, 'upkeep');
-    let query = ctx.db
-      .collection(paths.upkeepEntries(ctx.networkId, roundId))
-      .orderBy(FieldPath.documentId())
-      .limit(limit);
-    if (cursor) query = query.startAfter(cursor);
-    const snap = await query.get();
+    const query = ctx.db.collection(paths.upkeepEntries(ctx.networkId, roundId));
+    const { docs, next } = await pageInIdOrder(query, cursor, limit);
     const recipients: SourceRecipient[] = [];
-    for (const doc of snap.docs) {
+    for (const doc of docs) {
       if (doc.get('status') !== 'open') continue;
       recipients.push({
         address: String(doc.get('email')),
@@ -51,8 +47,7 @@ export const upkeepSource: RecipientSource = {
         sourceRef: doc.id,
       });
     }
-    const last = snap.docs.at(-1);
-    return { recipients, next: snap.size === limit && last ? last.id : null };
+    return { recipients, next };
   },
 
   async personalize(ctx, recipient) {

@@ -7,12 +7,12 @@ import {
   actorMatchesAudience,
   contactIsInvitable,
   invitationIdFor,
-  ofNetwork,
   paths,
   type Audience,
   type Invitation,
   type QuestionnaireRef,
 } from '@knotenpunkt/model';
+import { actorsAndContactsOf } from '../directory/networkEntries.ts';
 import { refs } from './docs.ts';
 
 export type Invitee = Pick<
@@ -51,18 +51,9 @@ export async function resolveAudience(
       }))
       .filter((i) => i.email.includes('@'));
   }
-  const [actors, contacts] = await Promise.all([
-    db
-      .collection(paths.actors())
-      .where(...ofNetwork(networkId))
-      .get(),
-    db
-      .collection(paths.contacts())
-      .where(...ofNetwork(networkId))
-      .get(),
-  ]);
+  const { actors, contacts } = await actorsAndContactsOf(db, networkId);
   const chosen = new Map(
-    actors.docs
+    actors
       .filter((a) =>
         actorMatchesAudience(
           {
@@ -77,7 +68,7 @@ export async function resolveAudience(
       .map((a) => [a.id, a]),
   );
   const out: Invitee[] = [];
-  for (const c of contacts.docs) {
+  for (const c of contacts) {
     const actor = chosen.get(String(c.get('actorId') ?? ''));
     const email = String(c.get('email') ?? '').toLowerCase();
     const consent = { given: c.get('consent.given') === true };

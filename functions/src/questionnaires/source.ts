@@ -2,10 +2,9 @@
 // in mailingIds), in id order; reminders skip those who have answered meanwhile. The personal
 // link is made when each mail is sent (personalize) and never stored in the delivery record, so
 // the database holds only the token's hash – nobody reading it can open someone's questionnaire.
-import { FieldPath } from 'firebase-admin/firestore';
 import { isOpenLinkInvitation } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from '../mailing/sources/types.ts';
-import { SourceUnavailableError, settingsOf } from '../mailing/sources/types.ts';
+import { SourceUnavailableError, pageInIdOrder, settingsOf } from '../mailing/sources/types.ts';
 import { invitationOf, questionnaireOf, refs } from './docs.ts';
 import { issueLink, linkUrl } from './links.ts';
 
@@ -13,14 +12,10 @@ export const questionnaireSource: RecipientSource = {
   async page(ctx, cursor, limit) {
     const { questionnaireId, kind } = settingsOf(ctx, 'questionnaire');
     const r = refs(ctx.db, { networkId: ctx.networkId, questionnaireId });
-    let query = r.invitations
-      .where('mailingIds', 'array-contains', ctx.mailingId)
-      .orderBy(FieldPath.documentId())
-      .limit(limit);
-    if (cursor) query = query.startAfter(cursor);
-    const snap = await query.get();
+    const query = r.invitations.where('mailingIds', 'array-contains', ctx.mailingId);
+    const { docs, next } = await pageInIdOrder(query, cursor, limit);
     const recipients: SourceRecipient[] = [];
-    for (const doc of snap.docs) {
+    for (const doc of docs) {
       const invitation = invitationOf(doc);
       if (kind === 'reminder' && invitation.status === 'submitted') continue;
       if (isOpenLinkInvitation(invitation)) continue; // nobody to write to
@@ -31,8 +26,7 @@ export const questionnaireSource: RecipientSource = {
         sourceRef: doc.id,
       });
     }
-    const last = snap.docs.at(-1);
-    return { recipients, next: snap.size === limit && last ? last.id : null };
+    return { recipients, next };
   },
 
   async personalize(ctx, recipient) {

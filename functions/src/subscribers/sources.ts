@@ -6,10 +6,10 @@
 // Each page writes the personal tokens of its recipients in one batch. A repeated page makes new
 // tokens, but the pipeline keeps the delivery planned first, so only unused tokens are left to
 // expire.
-import { FieldPath, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
+import { Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
 import { MAILING_RECIPIENT_FILTERS, paths } from '@knotenpunkt/model';
 import type { RecipientSource, SourceContext, SourceRecipient } from '../mailing/sources/types.ts';
-import { RecipientGoneError, settingsOf } from '../mailing/sources/types.ts';
+import { RecipientGoneError, pageInIdOrder, settingsOf } from '../mailing/sources/types.ts';
 import { confirmUrl, oneClickUnsubscribeUrl, preferencesUrl } from './links.ts';
 import { issueToken, type IssuedToken } from './tokens.ts';
 
@@ -22,12 +22,10 @@ async function pageOf(
   limit: number,
   withConfirm: boolean,
 ) {
-  let q = query.orderBy(FieldPath.documentId()).limit(limit);
-  if (cursor) q = q.startAfter(cursor);
-  const snap = await q.get();
+  const { docs, next } = await pageInIdOrder(query, cursor, limit);
   const now = new Date();
   const tokens: IssuedToken[] = [];
-  const recipients: SourceRecipient[] = snap.docs.map((doc) => {
+  const recipients: SourceRecipient[] = docs.map((doc) => {
     const name = String(doc.get('name') ?? '');
     const prefs = issueToken(ctx.db, 'preferences', ctx.networkId, doc.ref.path, now);
     tokens.push(prefs);
@@ -54,8 +52,7 @@ async function pageOf(
     for (const t of tokens.slice(i, i + 400)) batch.create(t.ref, t.data);
     await batch.commit();
   }
-  const last = snap.docs.at(-1);
-  return { recipients, next: snap.size === limit && last ? last.id : null };
+  return { recipients, next };
 }
 
 /** A permanent SMTP refusal: the address is marked undeliverable (coordinators see "bounced"). */

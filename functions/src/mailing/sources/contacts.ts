@@ -1,22 +1,16 @@
 // The `contacts` source: contacts of the network's actors who consented to be contacted
 // (consent.given) and have an address. Read page by page in document-id order.
-import { FieldPath } from 'firebase-admin/firestore';
 import { ofNetwork, paths } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from './types.ts';
-import { RecipientGoneError, settingsOf } from './types.ts';
+import { RecipientGoneError, pageInIdOrder, settingsOf } from './types.ts';
 
 export const contactsSource: RecipientSource = {
   async page(ctx, cursor, limit) {
     settingsOf(ctx, 'contacts');
-    let query = ctx.db
-      .collection(paths.contacts())
-      .where(...ofNetwork(ctx.networkId))
-      .orderBy(FieldPath.documentId())
-      .limit(limit);
-    if (cursor) query = query.startAfter(cursor);
-    const snap = await query.get();
+    const query = ctx.db.collection(paths.contacts()).where(...ofNetwork(ctx.networkId));
+    const { docs, next } = await pageInIdOrder(query, cursor, limit);
     const recipients: SourceRecipient[] = [];
-    for (const doc of snap.docs) {
+    for (const doc of docs) {
       const email = doc.get('email');
       if (doc.get('consent.given') !== true || typeof email !== 'string' || !email) continue;
       recipients.push({
@@ -26,8 +20,7 @@ export const contactsSource: RecipientSource = {
         sourceRef: doc.id,
       });
     }
-    const last = snap.docs.at(-1);
-    return { recipients, next: snap.size === limit && last ? last.id : null };
+    return { recipients, next };
   },
   // A contact deleted or whose consent was withdrawn after planning gets nothing.
   async personalize(ctx, recipient) {

@@ -1,6 +1,11 @@
 // Recipient sources are pluggable: the pipeline asks one for pages of recipients and tells it
 // about addresses the mail server refused for good. It knows nothing else about them.
-import type { Firestore } from 'firebase-admin/firestore';
+import {
+  FieldPath,
+  type Firestore,
+  type Query,
+  type QueryDocumentSnapshot,
+} from 'firebase-admin/firestore';
 import type { RecipientSourceName, Recipients } from '@knotenpunkt/model';
 
 export interface SourceRecipient {
@@ -74,4 +79,20 @@ export function settingsOf<S extends RecipientSourceName>(
     );
   }
   return ctx.recipients as Extract<Recipients, { source: S }>;
+}
+
+/**
+ * One page of a query in document-id order: a stable order whose cursor is the last id, so the
+ * same cursor gives the same page. `next` is null after the last page.
+ */
+export async function pageInIdOrder(
+  query: Query,
+  cursor: string | null,
+  limit: number,
+): Promise<{ docs: QueryDocumentSnapshot[]; next: string | null }> {
+  let q = query.orderBy(FieldPath.documentId()).limit(limit);
+  if (cursor) q = q.startAfter(cursor);
+  const snap = await q.get();
+  const last = snap.docs.at(-1);
+  return { docs: snap.docs, next: snap.size === limit && last ? last.id : null };
 }

@@ -1,10 +1,9 @@
 // The `rsvps` source: a meeting's invitees by their answer (yes, waiting list, maybe, no, no
 // answer yet), or a few named ones (the person who moved up from the waiting list). Read page by
 // page in document-id order.
-import { FieldPath } from 'firebase-admin/firestore';
 import { paths, rsvpSetOf, type RsvpAnswer } from '@knotenpunkt/model';
 import type { RecipientSource, SourceRecipient } from '../../mailing/sources/types.ts';
-import { SourceUnavailableError, settingsOf } from '../../mailing/sources/types.ts';
+import { SourceUnavailableError, pageInIdOrder, settingsOf } from '../../mailing/sources/types.ts';
 import { meetingOfMailing } from './meetingMailing.ts';
 
 type Doc = FirebaseFirestore.DocumentSnapshot;
@@ -42,13 +41,7 @@ export const rsvpsSource: RecipientSource = {
         next: end < inviteeIds.length ? String(end) : null,
       };
     }
-    let query = rsvps.orderBy(FieldPath.documentId()).limit(limit);
-    if (cursor) query = query.startAfter(cursor);
-    const snap = await query.get();
-    const last = snap.docs.at(-1);
-    return {
-      recipients: snap.docs.filter(wanted).map(recipientOf),
-      next: snap.size === limit && last ? last.id : null,
-    };
+    const { docs, next } = await pageInIdOrder(rsvps, cursor, limit);
+    return { recipients: docs.filter(wanted).map(recipientOf), next };
   },
 };
