@@ -49,6 +49,8 @@ test('an admin grants a coordinator who edits the profile and a working group th
   await admin
     .getByLabel('Netzwerk auswählen')
     .selectOption({ label: 'Netzwerk Integration Hemerfeld' });
+  // The list arrives live and pushes the form down: wait for it, or the click may miss the button.
+  await expect(admin.getByRole('cell', { name: 'Jonas Richter', exact: true })).toBeVisible();
   const grant = admin
     .locator('form')
     .filter({ has: admin.getByRole('button', { name: 'Koordinator/in hinzufügen' }) });
