@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchNetwork, requireFreePorts } from './support.mjs';
+import { benchNetwork, innerCommand, requireFreePorts } from './support.mjs';
 import { dataDir, emulatorEnv, projectId, root } from '../scripts/lib/emulator-env.mjs';
 import { adminEmulatorEnv, bin, ports } from '../scripts/lib/processes.mjs';
 
@@ -45,7 +45,8 @@ async function outer() {
       projectId,
       '--only',
       'firestore,functions,tasks',
-      `node ${fileURLToPath(import.meta.url)} --inner`,
+      // Under tsx: the inner run takes the mailing's initial progress from the model.
+      innerCommand(fileURLToPath(import.meta.url)),
     ],
     // The emulators' chatter goes to a log file; the inner run writes its figures to FIGURES.
     { cwd: root, env, stdio: ['ignore', log, log] },
@@ -79,6 +80,7 @@ async function inner() {
   const nodemailer = (await import('nodemailer')).default;
   const { initializeApp } = await import('firebase-admin/app');
   const { getFirestore } = await import('firebase-admin/firestore');
+  const { initialMailingProgress } = await import('@knotenpunkt/model');
   const say = (line) => writeFileSync(FIGURES, `${line}\n`, { flag: 'a' });
 
   // ------------------------------------------------------------ the sink
@@ -177,23 +179,7 @@ async function inner() {
       },
       settings: { perMinute: 60_000, batchSize: 500, pauseAfterErrors: 5 },
       status: 'queued',
-      progress: {
-        total: 0,
-        sent: 0,
-        failed: 0,
-        bounced: 0,
-        planned: false,
-        cursor: null,
-        run: 0,
-        consecutiveErrors: 0,
-        nextSendAt: null,
-        countedAt: null,
-        heartbeatAt: null,
-        startedAt: null,
-        finishedAt: null,
-        lastError: '',
-        pauseReason: '',
-      },
+      progress: initialMailingProgress(),
       createdAt: now,
       updatedAt: now,
       updatedBy: 'bench',
