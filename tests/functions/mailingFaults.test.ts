@@ -154,25 +154,15 @@ describe('a worker that dies in the middle of a batch', () => {
   });
 });
 
-// The Tasks emulator dispatches a delayed task at once; the task waits for its time itself.
+// The Tasks emulator dispatches a delayed task at once; the task waits a while itself.
 describe('a task dispatched before its time', () => {
-  it('hands a far wait over to a successor and sends nothing yet', async () => {
-    const { recipients, task } = await sendingMailing('frueh', 3);
-    const queue = new TaskQueue();
-    const base = workerDeps(queue);
-    const deps = workerDeps(queue, { policy: { ...base.policy, maxInlineWaitMs: 200 } });
-    const notBefore = Date.now() + 10 * 60_000;
-
-    expect(await handleMailingTask({ ...task, notBefore }, deps)).toBe('waiting');
-    expect(queue.pending).toEqual([{ ...task, seq: task.seq + 1, notBefore }]);
-    expect(counted(recipients).size).toBe(0);
-  });
-
-  it('waits for a near time, then sends every recipient once', async () => {
-    const { id, recipients, task } = await sendingMailing('bald', 3);
+  it('waits at most a while, then sends what is due', async () => {
+    const { id, recipients, task } = await sendingMailing('frueh', 3);
     const queue = new TaskQueue();
     const slept: number[] = [];
+    const base = workerDeps(queue);
     const deps = workerDeps(queue, {
+      policy: { ...base.policy, maxInlineWaitMs: 300 },
       clock: {
         now: () => new Date(),
         sleep: (ms) => {
@@ -182,10 +172,47 @@ describe('a task dispatched before its time', () => {
       },
     });
 
-    await handleMailingTask({ ...task, notBefore: Date.now() + 1_000 }, deps);
+    await handleMailingTask({ ...task, notBefore: Date.now() + 10 * 60_000 }, deps);
     await queue.drain(deps);
-    expect(slept[0]).toBeGreaterThan(0);
-    expect(slept[0]).toBeLessThanOrEqual(1_000);
+    expect(slept[0]).toBe(300);
+    expect([...counted(recipients).values()]).toEqual([1, 1, 1]);
+    expect((await readMailing(id))?.status).toBe('sent');
+  });
+
+  it('looks again soon when it waits for a lease, and sends a claim released meanwhile', async () => {
+    const { id, recipients, task } = await sendingMailing('freigabe', 3, { batchSize: 3 });
+    const queue = new TaskQueue();
+    const base = workerDeps(queue);
+    const policy = {
+      ...base.policy,
+      leaseMs: 10 * 60_000,
+      maxInlineWaitMs: 100,
+      maxHandOverMs: 1_000,
+    };
+    // A worker claims all three and stops before sending (its claims now hold for ten minutes).
+    await expect(
+      handleMailingTask(task, workerDeps(queue, { policy, fault: { crashBeforeSend: 1 } })),
+    ).rejects.toThrow(SimulatedCrash);
+    const deps = workerDeps(queue, { policy });
+
+    // The next task finds nothing due and hands over, to look again within a second.
+    const before = Date.now();
+    expect(await handleMailingTask({ ...task, seq: 2 }, deps)).toBe('waiting');
+    const successor = queue.pending.at(-1)!;
+    expect(successor.notBefore).toBeGreaterThan(before);
+    expect(successor.notBefore).toBeLessThanOrEqual(Date.now() + 1_000);
+    expect(counted(recipients).size).toBe(0);
+
+    // The first worker lets go of its claims; the successor sends them, each once.
+    const leased = (await deliveriesOf(id)).filter((d) => d.status === 'sending');
+    expect(leased).toHaveLength(3);
+    await firestoreStore(adminDb).release(
+      { networkId: NETWORK, mailingId: id },
+      leased.map((d) => d.id),
+      leased[0]!.leaseId,
+      new Date(),
+    );
+    await queue.drain(deps);
     expect([...counted(recipients).values()]).toEqual([1, 1, 1]);
     expect((await readMailing(id))?.status).toBe('sent');
   });

@@ -20,6 +20,8 @@ export interface WorkerPolicy {
   connections: number;
   /** Within a task, wait this long at most for the next delivery to become due. */
   maxInlineWaitMs: number;
+  /** A successor that waits for the next due delivery starts at most this much later. */
+  maxHandOverMs: number;
   /** Progress is written at most this often (one document takes ~1 write a second). */
   flushEveryMs: number;
   /** The mailing's status (paused? cancelled?) is re-read this often. */
@@ -38,6 +40,7 @@ export const DEFAULT_POLICY: WorkerPolicy = {
   concurrency: 16,
   connections: 5,
   maxInlineWaitMs: 20_000,
+  maxHandOverMs: 60_000,
   flushEveryMs: 1_000,
   controlEveryMs: 500,
   planPageSize: 400,

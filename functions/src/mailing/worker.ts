@@ -99,18 +99,13 @@ export async function handleMailingTask(data: unknown, deps: WorkerDeps): Promis
   if (task.seq === 0 && (await deps.store.begin(key, task.run, clock.now())) === 'stale') {
     return 'stale';
   }
-  const early = await waitUntilDue(task.notBefore, deps.policy.maxInlineWaitMs, clock);
+  // Dispatched early (the Tasks emulator ignores delays): wait a while, then look again. Nothing
+  // is sent before its delivery is due either way; the claim only takes due deliveries.
+  await waitUntilDue(task.notBefore, deps.policy.maxInlineWaitMs, clock);
   const loaded = await deps.store.load(key);
   const mailing = loaded?.mailing;
   if (!loaded || mailing?.status !== 'sending' || mailing.progress.run !== task.run) {
     return 'stale';
-  }
-  if (early > 0) {
-    // Dispatched long before its time (the Tasks emulator): a successor takes over the wait.
-    const seq = task.seq + 1;
-    const id = await taskIdFor(key, task.run, seq);
-    await deps.enqueue({ ...task, seq }, { id, delaySeconds: early / 1000 });
-    return 'waiting';
   }
   return new TaskRun(task, key, loaded, deps, clock).run();
 }
@@ -258,7 +253,9 @@ class TaskRun {
         wait > this.#policy.maxInlineWaitMs ||
         this.#elapsed() + wait > this.#policy.budgetMs + this.#policy.maxInlineWaitMs
       ) {
-        await this.#continue(wait);
+        // Looks again within maxHandOverMs: a claim released meanwhile (a paused worker letting
+        // go just after a resume) is sent then, not when its lease would have run out.
+        await this.#continue(Math.min(wait, this.#policy.maxHandOverMs));
         return 'waiting';
       }
       await this.clock.sleep(wait);
