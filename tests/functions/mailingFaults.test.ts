@@ -106,6 +106,28 @@ async function sendingMailing(label: string, count: number, settings = {}) {
 const counted = (addresses: string[]) =>
   tally(sink.messages.flatMap((m) => m.to).filter((a) => addresses.includes(a)));
 
+/** Sends a sending mailing to the end, with `change` made right after the source planned it. */
+async function sendChangingAfterPlanning(
+  id: string,
+  name: 'subscribers' | 'contacts',
+  change: () => Promise<unknown>,
+) {
+  const sources = defaultSources();
+  const planned = sources[name];
+  sources[name] = {
+    ...planned,
+    async page(ctx, cursor, limit) {
+      const page = await planned.page(ctx, cursor, limit);
+      await change();
+      return page;
+    },
+  };
+  const queue = new TaskQueue();
+  const deps = workerDeps(queue, { sources });
+  await handleMailingTask({ networkId: NETWORK, mailingId: id, run: 1, seq: 1 }, deps);
+  await queue.drain(deps);
+}
+
 describe('a worker that dies in the middle of a batch', () => {
   it('leaves its claims leased; the retried task sends the rest, each recipient exactly once', async () => {
     const { id, recipients, task } = await sendingMailing('absturz', 30, { batchSize: 30 });
@@ -317,24 +339,13 @@ describe('recipients who leave while a mailing runs', () => {
       'sending',
       { run: 1, startedAt: now },
     );
-    const sources = defaultSources();
-    const planned = sources.subscribers;
     // Right after the list is planned, one person is erased and one unsubscribes.
-    sources.subscribers = {
-      ...planned,
-      async page(ctx, cursor, limit) {
-        const page = await planned.page(ctx, cursor, limit);
-        await adminDb.doc(paths.subscriber(NETWORK, people[1]!.id)).delete();
-        await adminDb.doc(paths.subscriber(NETWORK, people[2]!.id)).update({
-          status: 'unsubscribed',
-        });
-        return page;
-      },
-    };
-    const queue = new TaskQueue();
-    const deps = workerDeps(queue, { sources });
-    await handleMailingTask({ networkId: NETWORK, mailingId: id, run: 1, seq: 1 }, deps);
-    await queue.drain(deps);
+    await sendChangingAfterPlanning(id, 'subscribers', async () => {
+      await adminDb.doc(paths.subscriber(NETWORK, people[1]!.id)).delete();
+      await adminDb.doc(paths.subscriber(NETWORK, people[2]!.id)).update({
+        status: 'unsubscribed',
+      });
+    });
 
     const addresses = people.map((p) => p.email);
     expect([...counted(addresses).keys()]).toEqual([people[0]!.email]);
@@ -373,20 +384,9 @@ describe('recipients who leave while a mailing runs', () => {
       'sending',
       { run: 1, startedAt: new Date() },
     );
-    const sources = defaultSources();
-    const planned = sources.contacts;
-    sources.contacts = {
-      ...planned,
-      async page(ctx, cursor, limit) {
-        const page = await planned.page(ctx, cursor, limit);
-        await adminDb.doc(paths.contact(contacts[1]!.id)).update({ 'consent.given': false });
-        return page;
-      },
-    };
-    const queue = new TaskQueue();
-    const deps = workerDeps(queue, { sources });
-    await handleMailingTask({ networkId: NETWORK, mailingId: id, run: 1, seq: 1 }, deps);
-    await queue.drain(deps);
+    await sendChangingAfterPlanning(id, 'contacts', () =>
+      adminDb.doc(paths.contact(contacts[1]!.id)).update({ 'consent.given': false }),
+    );
 
     const addresses = contacts.map((c) => c.email);
     expect([...counted(addresses).keys()]).toEqual([contacts[0]!.email]);
